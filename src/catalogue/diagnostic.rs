@@ -1,0 +1,181 @@
+//! Problems found in a catalogue, each with its position, and how they are shown to people.
+
+use std::fmt::{self, Write as _};
+
+use super::raw::Pos;
+
+/// One thing wrong with a catalogue, at a position in its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub pos: Pos,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(pos: Pos, message: impl Into<String>) -> Self {
+        Problem {
+            pos,
+            message: message.into(),
+        }
+    }
+}
+
+/// A catalogue that failed to load: every problem found, and the text they point into.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct InvalidCatalogue {
+    /// How the file is named in messages: its path, or `<built-in>`.
+    pub origin: String,
+    /// The text that was read, for source snippets (empty when it could not be read as text).
+    pub text: String,
+    /// Sorted by position.
+    pub problems: Vec<Problem>,
+}
+
+impl InvalidCatalogue {
+    pub fn new(origin: &str, text: &str, mut problems: Vec<Problem>) -> Self {
+        problems.sort_by_key(|a| a.pos);
+        problems.dedup();
+        InvalidCatalogue {
+            origin: origin.to_owned(),
+            text: text.to_owned(),
+            problems,
+        }
+    }
+
+    /// Every problem as `FILE:LINE:COLUMN: message`, followed by the source line and a caret under the
+    /// column, the way compilers show them.
+    pub fn render_problems(&self) -> String {
+        let mut out = String::new();
+        let lines = SourceLines::new(&self.text);
+        for problem in &self.problems {
+            let Pos { line, column } = problem.pos;
+            let message = sanitize(&problem.message);
+            if line == 0 {
+                let _ = writeln!(out, "{}: {}", self.origin, message);
+                continue;
+            }
+            let _ = writeln!(out, "{}:{}:{}: {}", self.origin, line, column, message);
+            if let Some(source_line) = lines.get(line) {
+                let number = line.to_string();
+                let gutter = " ".repeat(number.len());
+                let shown = shorten(source_line, column);
+                let _ = writeln!(out, " {gutter} |");
+                let _ = writeln!(out, " {number} | {}", shown.text);
+                let _ = writeln!(out, " {gutter} | {}^", " ".repeat(shown.caret));
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for InvalidCatalogue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.problems.len();
+        write!(
+            f,
+            "{} is not a valid catalogue ({} problem{})",
+            self.origin,
+            count,
+            if count == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Finds line N of a text without splitting all of it up front (a huge file with one bad line).
+struct SourceLines<'a> {
+    text: &'a str,
+}
+
+impl<'a> SourceLines<'a> {
+    fn new(text: &'a str) -> Self {
+        SourceLines { text }
+    }
+
+    fn get(&self, line: u64) -> Option<&'a str> {
+        let index = usize::try_from(line.checked_sub(1)?).ok()?;
+        self.text
+            .split('\n')
+            .nth(index)
+            .map(|l| l.trim_end_matches('\r'))
+    }
+}
+
+struct Shown {
+    text: String,
+    caret: usize,
+}
+
+/// A source line made safe and short for a terminal: tabs become spaces, control characters are
+/// escaped, and a very long line is cut around the column.
+fn shorten(line: &str, column: u64) -> Shown {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    let col = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
+    let col = col.min(chars.len());
+    let start = col.saturating_sub(WIDTH / 2);
+    let end = (start + WIDTH).min(chars.len());
+    let mut text = String::new();
+    let mut caret = 0;
+    if start > 0 {
+        text.push_str("...");
+    }
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        if i == col {
+            caret = text.chars().count();
+        }
+        match c {
+            '\t' => text.push(' '),
+            c if c.is_control() => text.push('?'),
+            c => text.push(c),
+        }
+    }
+    if col >= end {
+        caret = text.chars().count();
+    }
+    if end < chars.len() {
+        text.push_str("...");
+    }
+    Shown { text, caret }
+}
+
+/// Messages may quote file content: keep control characters out of the terminal.
+fn sanitize(message: &str) -> String {
+    message
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { '?' } else { c })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_shown_with_their_line_and_a_caret_under_the_column() {
+        let invalid = InvalidCatalogue::new(
+            "team.yaml",
+            "version: 1\nname: x\nroles:\n  - idd: a\n",
+            vec![Problem::new(
+                Pos { line: 4, column: 5 },
+                "unknown key `idd`",
+            )],
+        );
+        let shown = invalid.render_problems();
+        assert_eq!(
+            shown,
+            "team.yaml:4:5: unknown key `idd`\n   |\n 4 |   - idd: a\n   |     ^\n"
+        );
+        assert_eq!(
+            invalid.to_string(),
+            "team.yaml is not a valid catalogue (1 problem)"
+        );
+    }
+
+    #[test]
+    fn a_very_long_line_is_cut_around_the_column() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let shown = shorten(&line, 501);
+        assert!(shown.text.len() < 120);
+        assert_eq!(shown.text.chars().nth(shown.caret), Some('X'));
+    }
+}

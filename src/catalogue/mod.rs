@@ -1,0 +1,160 @@
+//! Loading a catalogue: the built-in ladder or a user's file, through the YAML boundary and
+//! validation, into the plain model.
+
+pub mod diagnostic;
+pub mod raw;
+pub mod validate;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use crate::model::Catalogue;
+pub use diagnostic::{InvalidCatalogue, Problem};
+use raw::Pos;
+
+/// The built-in product-management ladder, embedded at build time.
+pub const BUILTIN_YAML: &str = include_str!("../../data/ladder.yaml");
+/// How the built-in catalogue is named in messages.
+pub const BUILTIN_NAME: &str = "<built-in>";
+
+/// Where the catalogue comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    File(PathBuf),
+}
+
+impl Origin {
+    /// The name used in messages: the path as given, or `<built-in>`.
+    pub fn display_name(&self) -> String {
+        match self {
+            Origin::Builtin => BUILTIN_NAME.to_owned(),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Resource limits that keep a hostile or broken file from exhausting the machine. The defaults
+/// admit a 100,000-role catalogue with room to spare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file read, in bytes; checked from the file's metadata before reading.
+    pub max_file_bytes: u64,
+    /// Deepest nesting of YAML collections.
+    pub max_depth: usize,
+    /// Most YAML nodes (scalars, sequences, mappings).
+    pub max_nodes: usize,
+    /// Most alias references (`*name`); also bounds anchors.
+    pub max_aliases: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 20_000_000,
+            max_aliases: 10_000,
+        }
+    }
+}
+
+/// Why a catalogue could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file was read, but is not a valid catalogue.
+    #[error(transparent)]
+    Invalid(#[from] InvalidCatalogue),
+    /// The file could not be read at all.
+    #[error("cannot read catalogue `{path}`: {reason}")]
+    Unreadable { path: String, reason: String },
+}
+
+/// Loads and validates the catalogue from `origin`.
+pub fn load(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
+    match origin {
+        Origin::Builtin => Ok(load_text(BUILTIN_NAME, BUILTIN_YAML, limits)?),
+        Origin::File(path) => {
+            let text = read_text(path, limits)?;
+            Ok(load_text(&origin.display_name(), &text, limits)?)
+        }
+    }
+}
+
+/// Parses and validates catalogue text; `name` is how the text is named in messages.
+pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, InvalidCatalogue> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(InvalidCatalogue::new(
+            name,
+            text,
+            vec![Problem::new(
+                Pos::default(),
+                "the catalogue is empty; `ladder export` prints one to start from",
+            )],
+        ));
+    }
+    let raw = yaml::parse(text, limits).map_err(|p| InvalidCatalogue::new(name, text, vec![p]))?;
+    validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
+}
+
+/// Reads a file as UTF-8 text, refusing what is too large (from its metadata, before reading),
+/// not a regular file, or not UTF-8.
+fn read_text(path: &Path, limits: &Limits) -> Result<String, LoadError> {
+    let shown = path.display().to_string();
+    let unreadable = |reason: String| LoadError::Unreadable {
+        path: shown.clone(),
+        reason,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(unreadable(
+            "it is a directory; give the path of a .yaml file".to_owned(),
+        ));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(unreadable(format!(
+            "it is {} bytes, over the limit of {} bytes; raise it with --max-file-size if the file is trusted",
+            meta.len(),
+            limits.max_file_bytes
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| unreadable(io_reason(&e)))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let bytes = error.as_bytes();
+            let valid = error.utf8_error().valid_up_to();
+            let before = bytes.get(..valid).unwrap_or(&[]);
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or(&[]))
+                .chars()
+                .count() as u64
+                + 1;
+            let lossy = String::from_utf8_lossy(bytes);
+            Err(InvalidCatalogue::new(
+                &shown,
+                &lossy,
+                vec![Problem::new(
+                    Pos { line, column },
+                    "the file is not UTF-8 text; save it as UTF-8",
+                )],
+            )
+            .into())
+        }
+    }
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file; check the path".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission denied; check the file's read permission".to_owned()
+        }
+        _ => error.to_string(),
+    }
+}

@@ -1,0 +1,122 @@
+//! The YAML boundary: the only file that names the YAML crate (serde-saphyr).
+//!
+//! It turns text into the span-carrying raw structs of `raw.rs` under the resource limits of
+//! [`Limits`], turns parser errors into positioned [`Problem`]s, and writes values back as YAML.
+
+use serde::{Deserialize, Deserializer};
+use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
+
+use super::Limits;
+use super::diagnostic::Problem;
+use super::raw::{At, Pos, RawCatalogue};
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        Ok(At {
+            value: spanned.value,
+            pos: Pos {
+                line: spanned.referenced.line(),
+                column: spanned.referenced.column(),
+            },
+        })
+    }
+}
+
+/// Parses catalogue text. Structure errors (syntax, unknown keys, wrong types, missing fields) stop
+/// the parse, so there is at most one; validation then finds every other problem.
+pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = limits.max_depth;
+    budget.max_nodes = limits.max_nodes;
+    budget.max_events = limits.max_nodes.saturating_mul(2);
+    budget.max_aliases = limits.max_aliases;
+    budget.max_anchors = limits.max_aliases;
+    // Two, so that a second document is reported as such rather than as a budget breach.
+    budget.max_documents = 2;
+    budget.max_total_scalar_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    serde_saphyr::from_str_with_options::<RawCatalogue>(text, options).map_err(problem_from)
+}
+
+fn problem_from(error: serde_saphyr::Error) -> Problem {
+    let inner = error.without_snippet();
+    let pos = error
+        .location()
+        .map(|l| Pos {
+            line: l.line(),
+            column: l.column(),
+        })
+        .unwrap_or_default();
+    let raw = DefaultMessageFormatter.format_message(inner).into_owned();
+    Problem::new(pos, explain(&raw))
+}
+
+/// Rewords the parser's messages where the schema can say more: unknown keys get the closest known
+/// key, and limits say how to raise them.
+fn explain(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((key, expected)) = rest.split_once("`, expected one of ") {
+            let candidates: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
+            return match crate::resolve::closest(key, candidates.iter().copied()) {
+                Some(best) => format!("unknown key `{key}`; did you mean `{best}`?"),
+                None => format!("unknown key `{key}`; the keys allowed here are {expected}"),
+            };
+        }
+        if let Some((key, _)) = rest.split_once('`') {
+            return format!("unknown key `{key}`: no keys are allowed here");
+        }
+    }
+    if let Some(rest) = message.strip_prefix("missing field `")
+        && let Some((key, _)) = rest.split_once('`')
+    {
+        return format!("missing required key `{key}`");
+    }
+    if message.contains("multiple YAML documents") {
+        return "the file holds more than one YAML document (`---`); a catalogue is one document"
+            .to_owned();
+    }
+    if message.contains("budget") || message.contains("limit") {
+        return format!(
+            "{message} (the catalogue is over a safety limit; see `ladder --help` for the --max-* options to raise it)"
+        );
+    }
+    message.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_err(text: &str) -> Problem {
+        match parse(text, &Limits::default()) {
+            Ok(_) => panic!("expected an error for {text:?}"),
+            Err(problem) => problem,
+        }
+    }
+
+    #[test]
+    fn an_unknown_key_suggests_the_closest_known_key() {
+        let problem = parse_err("version: 1\nname: x\nrols: []\n");
+        assert_eq!(problem.pos, Pos { line: 3, column: 1 });
+        assert_eq!(problem.message, "unknown key `rols`; did you mean `roles`?");
+    }
+
+    #[test]
+    fn values_carry_the_line_and_column_they_were_read_from() {
+        let raw = parse(
+            "version: 1\nname: x\ntracks:\n  - id: ic\n    name: IC\n",
+            &Limits::default(),
+        )
+        .expect("valid");
+        assert_eq!(raw.tracks[0].id.pos, Pos { line: 4, column: 9 });
+    }
+
+    #[test]
+    fn two_documents_are_refused() {
+        let problem = parse_err("version: 1\nname: x\n---\nversion: 1\nname: y\n");
+        assert!(problem.message.contains("more than one YAML document"));
+        assert_eq!(problem.pos.line, 4);
+    }
+}

@@ -1,0 +1,70 @@
+//! `ladder compare A B`: two role cards side by side, what they share, and the step between them.
+
+use serde::Serialize;
+
+use super::Years;
+use super::show::{RoleCard, card};
+use crate::compare::{Lists, overlap};
+use crate::ladder::{RouteQuery, find_routes};
+use crate::model::Catalogue;
+use crate::resolve::resolve;
+
+/// The `compare` object of the JSON contract.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub a: RoleCard,
+    pub b: RoleCard,
+    pub shared: Lists,
+    pub only_a: Lists,
+    pub only_b: Lists,
+    /// The quickest typical route from the lower role to the higher, when there is one.
+    pub step: Option<Step>,
+}
+
+/// How one gets from the lower of the two roles to the higher.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    pub from: String,
+    pub to: String,
+    pub levels: u32,
+    pub steps: usize,
+    pub years: Years,
+}
+
+pub fn run(catalogue: &Catalogue, a: &str, b: &str) -> anyhow::Result<Comparison> {
+    let a_ix = resolve(catalogue, a)?;
+    let b_ix = resolve(catalogue, b)?;
+    let (ra, rb) = (catalogue.role(a_ix), catalogue.role(b_ix));
+    let (low, high) = if ra.level <= rb.level {
+        (a_ix, b_ix)
+    } else {
+        (b_ix, a_ix)
+    };
+    let step = if low == high {
+        None
+    } else {
+        let query = RouteQuery::new(low, high);
+        find_routes(catalogue, &query)
+            .ok()
+            .and_then(|routes| routes.into_iter().next())
+            .map(|route| Step {
+                from: catalogue.role(low).id.clone(),
+                to: catalogue.role(high).id.clone(),
+                levels: catalogue.role(high).level - catalogue.role(low).level,
+                steps: route.steps.len().saturating_sub(1),
+                years: Years {
+                    min: route.min_years,
+                    max: route.max_years,
+                },
+            })
+    };
+    let o = overlap(ra, rb);
+    Ok(Comparison {
+        a: card(catalogue, a_ix),
+        b: card(catalogue, b_ix),
+        shared: o.shared,
+        only_a: o.only_a,
+        only_b: o.only_b,
+        step,
+    })
+}

@@ -1,0 +1,92 @@
+//! `ladder`: explore a career ladder from the command line.
+//!
+//! The flow, one file each: `cli` (arguments) -> `config` (plain settings) -> `catalogue` (load and
+//! validate) -> `resolve` (role names) -> `commands` (the query, as data) -> `render` (the format)
+//! -> back here for the exit code.
+
+mod catalogue;
+mod cli;
+mod commands;
+mod compare;
+mod config;
+mod ladder;
+mod model;
+mod render;
+mod resolve;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::catalogue::LoadError;
+use crate::cli::Cli;
+use crate::config::{Config, Environment};
+
+/// Exit codes (see the README): 0 success, 1 no answer or bad input, 2 usage error.
+mod exit {
+    pub const FAILURE: u8 = 1;
+    pub const USAGE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help and version go to stdout and exit 0; real usage errors exit 2.
+            let _ = error.print();
+            return if error.use_stderr() {
+                ExitCode::from(exit::USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let config = Config::new(cli, &Environment::from_process());
+    match run(&config) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            report(&error);
+            ExitCode::from(exit::FAILURE)
+        }
+    }
+}
+
+/// Loads the catalogue, answers the query, and writes the whole answer at once: an error found
+/// on the way leaves stdout empty rather than half-printed.
+fn run(config: &Config) -> anyhow::Result<()> {
+    let catalogue = catalogue::load(&config.origin, &config.limits)?;
+    let view = commands::run(&config.query, &catalogue)?;
+    let mut buffer = Vec::new();
+    render::render(&mut buffer, &view, config.format, &config.style)?;
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(&buffer)?;
+    stdout.flush()?;
+    Ok(())
+}
+
+/// A reader that closed the pipe early (`ladder list | head -1`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Prints `ladder: error: ...` with the cause chain, and every problem of an invalid catalogue.
+fn report(error: &anyhow::Error) {
+    let mut stderr = io::stderr().lock();
+    let _ = writeln!(stderr, "ladder: error: {error}");
+    for cause in error.chain().skip(1) {
+        let _ = writeln!(stderr, "  caused by: {cause}");
+    }
+    if let Some(LoadError::Invalid(invalid)) = error.downcast_ref::<LoadError>() {
+        let _ = write!(stderr, "{}", invalid.render_problems());
+        let _ = writeln!(
+            stderr,
+            "ladder: fix the problems above; `ladder check FILE` lists them again"
+        );
+    }
+}

@@ -1,0 +1,334 @@
+//! Role names to roles: ids, aliases and titles, case- and punctuation-insensitive, then a unique
+//! prefix; with "did you mean" suggestions for names that match nothing.
+
+use crate::model::{Catalogue, RoleIx};
+
+/// How similar a name must be to be suggested, by edit distance (normalised Damerau-Levenshtein,
+/// good for short names like `cop` for `cpo`) or by Jaro-Winkler (good for long names).
+const EDIT_THRESHOLD: f64 = 0.6;
+const JARO_THRESHOLD: f64 = 0.85;
+/// Most suggestions shown for an unknown name.
+const MAX_SUGGESTIONS: usize = 3;
+/// Most candidates listed for an ambiguous name.
+const MAX_CANDIDATES: usize = 10;
+
+/// Why a name did not pick out one role.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ResolveError {
+    #[error("a role name cannot be empty; `ladder list` shows every role")]
+    Empty,
+    #[error("{}", unknown_message(name, suggestions))]
+    Unknown {
+        name: String,
+        /// Ids of the closest roles, best first.
+        suggestions: Vec<String>,
+    },
+    #[error("{}", ambiguous_message(name, candidates, *more))]
+    Ambiguous {
+        name: String,
+        /// (id, title) of the roles the name could mean, in catalogue order.
+        candidates: Vec<(String, String)>,
+        /// How many more candidates were not listed.
+        more: usize,
+    },
+}
+
+fn unknown_message(name: &str, suggestions: &[String]) -> String {
+    let shown = shorten(name);
+    match suggestions {
+        [] => format!("no role is called '{shown}'; `ladder list` shows every role"),
+        [one] => format!("no role is called '{shown}'; did you mean '{one}'?"),
+        many => format!(
+            "no role is called '{shown}'; did you mean {}?",
+            many.iter()
+                .map(|s| format!("'{s}'"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn ambiguous_message(name: &str, candidates: &[(String, String)], more: usize) -> String {
+    let mut out = format!(
+        "'{}' could mean more than one role; use one of these ids:",
+        shorten(name)
+    );
+    for (id, title) in candidates {
+        out.push_str(&format!("\n  {id:<24} {title}"));
+    }
+    if more > 0 {
+        out.push_str(&format!("\n  ... and {more} more"));
+    }
+    out
+}
+
+/// A very long name is cut in messages, so that one bad argument cannot flood the terminal.
+fn shorten(name: &str) -> String {
+    const MAX: usize = 60;
+    if name.chars().count() <= MAX {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(MAX).collect();
+        format!("{cut}...")
+    }
+}
+
+/// A name as it is compared: lower case, letters and digits only.
+/// `VP of Product`, `vp-of-product` and `VP_of_product` all become `vpofproduct`.
+pub fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The candidate most similar to `target`, if any is similar enough.
+pub fn closest<'a>(target: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    ranked(target, candidates, 1).into_iter().next()
+}
+
+/// Up to `n` candidates similar to `target`, most similar first (ties in the order given).
+fn ranked<'a>(target: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
+    let target = normalize(target);
+    let mut scored: Vec<(f64, usize, &'a str)> = candidates
+        .enumerate()
+        .filter_map(|(order, candidate)| {
+            let candidate_key = normalize(candidate);
+            let edit = strsim::normalized_damerau_levenshtein(&target, &candidate_key);
+            let jaro = strsim::jaro_winkler(&target, &candidate_key);
+            (edit >= EDIT_THRESHOLD || jaro >= JARO_THRESHOLD).then_some((
+                edit.max(jaro),
+                order,
+                candidate,
+            ))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<&'a str> = Vec::new();
+    for (_, _, candidate) in scored {
+        if !out.contains(&candidate) {
+            out.push(candidate);
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// Finds the role a name means. Tried in order: an id, then an alias or title, then a prefix of
+/// exactly one role's id, alias or title. One linear pass over the names.
+pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError> {
+    let wanted = normalize(name);
+    if wanted.is_empty() {
+        return Err(ResolveError::Empty);
+    }
+    let mut by_name: Option<RoleIx> = None;
+    let mut by_prefix: Vec<RoleIx> = Vec::new();
+    for (ix, role) in catalogue.roles.iter().enumerate() {
+        if normalize(&role.id) == wanted {
+            return Ok(ix);
+        }
+        let mut prefix = normalize(&role.id).starts_with(&wanted);
+        for n in std::iter::once(&role.title).chain(&role.aliases) {
+            let n = normalize(n);
+            if n == wanted && by_name.is_none() {
+                by_name = Some(ix);
+            }
+            prefix |= n.starts_with(&wanted);
+        }
+        if prefix {
+            by_prefix.push(ix);
+        }
+    }
+    if let Some(ix) = by_name {
+        return Ok(ix);
+    }
+    match by_prefix.as_slice() {
+        [ix] => Ok(*ix),
+        [] => {
+            let ids = catalogue.roles.iter().map(|r| r.id.as_str());
+            let names = catalogue.roles.iter().flat_map(|r| {
+                std::iter::once(r.title.as_str()).chain(r.aliases.iter().map(String::as_str))
+            });
+            // Suggest ids; a close title or alias suggests the id of its role.
+            let mut suggestions: Vec<String> = ranked(name, ids, MAX_SUGGESTIONS)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            for close in ranked(name, names, MAX_SUGGESTIONS) {
+                if let Ok(ix) = resolve_exact(catalogue, close) {
+                    let id = &catalogue.role(ix).id;
+                    if !suggestions.contains(id) {
+                        suggestions.push(id.clone());
+                    }
+                }
+            }
+            suggestions.truncate(MAX_SUGGESTIONS);
+            Err(ResolveError::Unknown {
+                name: name.to_owned(),
+                suggestions,
+            })
+        }
+        many => Err(ResolveError::Ambiguous {
+            name: name.to_owned(),
+            candidates: many
+                .iter()
+                .take(MAX_CANDIDATES)
+                .map(|&ix| {
+                    let role = catalogue.role(ix);
+                    (role.id.clone(), role.title.clone())
+                })
+                .collect(),
+            more: many.len().saturating_sub(MAX_CANDIDATES),
+        }),
+    }
+}
+
+/// The role whose title or alias is exactly this name (after normalising).
+fn resolve_exact(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ()> {
+    let wanted = normalize(name);
+    catalogue
+        .roles
+        .iter()
+        .position(|r| {
+            std::iter::once(&r.title)
+                .chain(&r.aliases)
+                .any(|n| normalize(n) == wanted)
+        })
+        .ok_or(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Role, Tenure, TenureBasis, TitlesBySize, Track};
+
+    fn role(id: &str, title: &str, aliases: &[&str]) -> Role {
+        Role {
+            id: id.into(),
+            title: title.into(),
+            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
+            track: 0,
+            level: 1,
+            entry: false,
+            summary: String::new(),
+            responsibilities: vec![],
+            skills: vec![],
+            reports_to: vec![],
+            tenure: Tenure {
+                min: 1.0,
+                max: 2.0,
+                basis: TenureBasis::Estimate,
+                note: None,
+            },
+            next: vec![],
+            lateral: vec![],
+            titles_by_company_size: TitlesBySize::default(),
+            sources: vec![],
+        }
+    }
+
+    fn catalogue() -> Catalogue {
+        Catalogue::with_indexes(
+            1,
+            "test".into(),
+            None,
+            vec![],
+            vec![Track {
+                id: "t".into(),
+                name: "T".into(),
+                description: None,
+            }],
+            vec![
+                role("product-manager", "Product Manager", &["PM"]),
+                role("head-of-product", "Head of Product", &["head"]),
+                role(
+                    "head-of-product-analytics",
+                    "Head of Product Analytics",
+                    &[],
+                ),
+                role("vp-product", "VP of Product", &["VP"]),
+                role("cpo", "Chief Product Officer", &["CPO"]),
+                role("director-ux", "Director of UX", &[]),
+                role("director-pm", "Director of Product Management", &[]),
+            ],
+        )
+    }
+
+    fn id(name: &str) -> String {
+        let c = catalogue();
+        match resolve(&c, name) {
+            Ok(ix) => c.role(ix).id.clone(),
+            Err(e) => format!("error: {e}"),
+        }
+    }
+
+    #[test]
+    fn ids_aliases_and_titles_resolve_whatever_the_case_and_punctuation() {
+        assert_eq!(id("cpo"), "cpo");
+        assert_eq!(id("CPO"), "cpo");
+        assert_eq!(id("chief product officer"), "cpo");
+        assert_eq!(id("Chief-Product_Officer!"), "cpo");
+        assert_eq!(id("vp"), "vp-product");
+        assert_eq!(id("VP of Product"), "vp-product");
+        assert_eq!(id("pm"), "product-manager");
+        assert_eq!(id("vp_product"), "vp-product");
+    }
+
+    #[test]
+    fn an_exact_alias_wins_over_a_longer_name_it_is_a_prefix_of() {
+        assert_eq!(id("head"), "head-of-product");
+    }
+
+    #[test]
+    fn a_unique_prefix_resolves() {
+        assert_eq!(id("chief"), "cpo");
+        assert_eq!(id("director of u"), "director-ux");
+    }
+
+    #[test]
+    fn an_ambiguous_prefix_lists_the_candidates() {
+        let c = catalogue();
+        match resolve(&c, "director") {
+            Err(ResolveError::Ambiguous { candidates, .. }) => {
+                let ids: Vec<&str> = candidates.iter().map(|(id, _)| id.as_str()).collect();
+                assert_eq!(ids, ["director-ux", "director-pm"]);
+            }
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_unknown_name_suggests_close_ids() {
+        let c = catalogue();
+        match resolve(&c, "cop") {
+            Err(ResolveError::Unknown { suggestions, .. }) => assert_eq!(suggestions[0], "cpo"),
+            other => panic!("expected unknown, got {other:?}"),
+        }
+        match resolve(&c, "xyzzy") {
+            Err(e @ ResolveError::Unknown { .. }) => {
+                assert_eq!(
+                    e.to_string(),
+                    "no role is called 'xyzzy'; `ladder list` shows every role"
+                )
+            }
+            other => panic!("expected unknown, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_empty_or_punctuation_only_name_is_refused() {
+        let c = catalogue();
+        assert_eq!(resolve(&c, ""), Err(ResolveError::Empty));
+        assert_eq!(resolve(&c, " - "), Err(ResolveError::Empty));
+    }
+
+    #[test]
+    fn a_huge_name_is_cut_short_in_the_message() {
+        let c = catalogue();
+        let name = "x".repeat(100_000);
+        let message = resolve(&c, &name).unwrap_err().to_string();
+        assert!(message.len() < 200, "{message}");
+    }
+}
