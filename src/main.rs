@@ -1,27 +1,16 @@
 //! `ladder`: explore a career ladder from the command line.
 //!
-//! The flow, one file each: `cli` (arguments) -> `config` (plain settings) -> `catalogue` (load and
-//! validate) -> `resolve` (role names) -> `commands` (the query, as data) -> `render` (the format)
-//! -> back here for the exit code.
-
-mod catalogue;
-mod cli;
-mod commands;
-mod compare;
-mod config;
-mod ladder;
-mod model;
-mod render;
-mod resolve;
+//! Thin on purpose: parse the arguments, run (see `lib.rs` for the flow), print the error chain,
+//! and map the outcome to an exit code.
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::catalogue::LoadError;
-use crate::cli::Cli;
-use crate::config::{Config, Environment};
+use ladder::catalogue::LoadError;
+use ladder::cli::Cli;
+use ladder::config::{Config, Environment};
 
 /// Exit codes (see the README): 0 success, 1 no answer or bad input, 2 usage error.
 mod exit {
@@ -43,7 +32,7 @@ fn main() -> ExitCode {
         }
     };
     let config = Config::new(cli, &Environment::from_process());
-    match run(&config) {
+    match ladder::run(&config) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
@@ -51,19 +40,6 @@ fn main() -> ExitCode {
             ExitCode::from(exit::FAILURE)
         }
     }
-}
-
-/// Loads the catalogue, answers the query, and writes the whole answer at once: an error found
-/// on the way leaves stdout empty rather than half-printed.
-fn run(config: &Config) -> anyhow::Result<()> {
-    let catalogue = catalogue::load(&config.origin, &config.limits)?;
-    let view = commands::run(&config.query, &catalogue)?;
-    let mut buffer = Vec::new();
-    render::render(&mut buffer, &view, config.format, &config.style)?;
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(&buffer)?;
-    stdout.flush()?;
-    Ok(())
 }
 
 /// A reader that closed the pipe early (`ladder list | head -1`) is not an error.

@@ -159,13 +159,11 @@ impl Catalogue {
     }
 
     /// The role with this exact id.
-    #[cfg(test)]
     pub fn role_by_id(&self, id: &str) -> Option<RoleIx> {
         self.by_id.get(id).copied()
     }
 
     /// Every promotion and lateral edge out of a role, promotions first.
-    #[cfg(test)]
     pub fn moves_from(&self, ix: RoleIx) -> impl Iterator<Item = RoleIx> + '_ {
         let role = self.role(ix);
         role.next.iter().chain(role.lateral.iter()).copied()
