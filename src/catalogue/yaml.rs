@@ -3,7 +3,7 @@
 //! It turns text into the span-carrying raw structs of `raw.rs` under the resource limits of
 //! [`Limits`], turns parser errors into positioned [`Problem`]s, and writes values back as YAML.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
 
 use super::Limits;
@@ -38,6 +38,12 @@ pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
     serde_saphyr::from_str_with_options::<RawCatalogue>(text, options).map_err(problem_from)
+}
+
+/// Writes a value as YAML (for `export` and `-o yaml`).
+#[allow(dead_code)] // used by export and -o yaml, which build on this
+pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
+    Ok(serde_saphyr::to_string(value)?)
 }
 
 fn problem_from(error: serde_saphyr::Error) -> Problem {
