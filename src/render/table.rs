@@ -189,14 +189,14 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
         ("Leads to", side(&|r| names(&r.next))),
         ("Summary", side(&|r| r.summary.clone())),
         (
-            "Responsibilities (only this role)",
+            "Responsibilities\n(only this role)",
             (
                 bullets(&c.only_a.responsibilities),
                 bullets(&c.only_b.responsibilities),
             ),
         ),
         (
-            "Skills (only this role)",
+            "Skills\n(only this role)",
             (
                 or_dash(c.only_a.skills.join(", ")),
                 or_dash(c.only_b.skills.join(", ")),
@@ -206,6 +206,7 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
     for (name, (a, b)) in rows {
         table.add_row(vec![key(name, style), Cell::new(a), Cell::new(b)]);
     }
+    keep_whole(&mut table, &[0]);
     writeln!(out, "{table}")?;
     if !c.shared.responsibilities.is_empty() {
         writeln!(out, "Shared responsibilities:")?;

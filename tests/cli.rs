@@ -1,0 +1,419 @@
+//! Whole-binary tests of the foundation commands (`show`, `compare`, `path`, `list`) on the
+//! built-in catalogue, in table and JSON form, and of the errors and exit codes around them.
+
+use std::io::Read;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The binary with a clean, predictable environment: no user catalogue, no colour, 100 columns.
+fn ladder() -> Command {
+    let mut cmd = Command::cargo_bin("ladder").expect("the ladder binary is built");
+    cmd.env_remove("LADDER_CATALOGUE")
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100");
+    cmd
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let output = ladder().args(args).output().expect("the binary runs");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn json(args: &[&str]) -> Value {
+    let mut all = args.to_vec();
+    all.extend(["-o", "json"]);
+    let out = run(&all);
+    assert_eq!(out.code, 0, "{args:?} failed: {}", out.stderr);
+    serde_json::from_str(&out.stdout).expect("stdout is JSON")
+}
+
+fn ids(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|v| v.as_str().expect("an id").to_owned())
+        .collect()
+}
+
+#[test]
+fn show_cpo_prints_the_role_card() {
+    let out = run(&["show", "cpo"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("Chief Product Officer (cpo)\n"));
+    for label in [
+        "Responsibilities",
+        "Reports to",
+        "Direct reports",
+        "Typical tenure",
+        "Leads to",
+        "Reached from",
+        "Titles by size",
+        "Sources",
+    ] {
+        assert!(out.stdout.contains(label), "no {label} in:\n{}", out.stdout);
+    }
+    assert!(out.stdout.contains("Chief Executive Officer (ceo)"));
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn show_as_json_follows_the_contract() {
+    let card = json(&["show", "cpo"]);
+    for field in [
+        "id",
+        "title",
+        "aliases",
+        "track",
+        "level",
+        "summary",
+        "responsibilities",
+        "skills",
+        "reports_to",
+        "direct_reports",
+        "tenure",
+        "next",
+        "previous",
+        "titles_by_company_size",
+        "sources",
+    ] {
+        assert!(card.get(field).is_some(), "missing {field}: {card}");
+    }
+    assert_eq!(card["id"], "cpo");
+    assert_eq!(card["title"], "Chief Product Officer");
+    assert!(card["level"].is_u64());
+    assert_eq!(ids(&card["reports_to"]), ["ceo"]);
+    assert!(ids(&card["direct_reports"]).contains(&"vp-product".to_owned()));
+    assert!(ids(&card["previous"]).contains(&"vp-product".to_owned()));
+    assert!(card["tenure"]["min"].as_f64() <= card["tenure"]["max"].as_f64());
+}
+
+#[test]
+fn direct_reports_and_previous_roles_are_derived_from_the_graph() {
+    // senior-pm names product-manager nowhere; product-manager's `next` names senior-pm.
+    let senior = json(&["show", "senior-pm"]);
+    assert!(ids(&senior["previous"]).contains(&"product-manager".to_owned()));
+    // Whoever product-manager reports to lists it as a direct report.
+    let pm = json(&["show", "pm"]);
+    for boss in ids(&pm["reports_to"]) {
+        let boss_card = json(&["show", &boss]);
+        assert!(ids(&boss_card["direct_reports"]).contains(&"product-manager".to_owned()));
+    }
+}
+
+#[test]
+fn role_names_resolve_by_id_alias_title_and_prefix_whatever_the_case() {
+    for (name, id) in [
+        ("cpo", "cpo"),
+        ("CPO", "cpo"),
+        ("chief product officer", "cpo"),
+        ("vp", "vp-product"),
+        ("VP of Product", "vp-product"),
+        ("head", "head-of-product"),
+        ("pm", "product-manager"),
+        ("apm", "associate-pm"),
+        ("Chief-Product", "cpo"),
+    ] {
+        assert_eq!(json(&["show", name])["id"], id, "{name}");
+    }
+}
+
+#[test]
+fn an_unknown_role_suggests_close_names_and_exits_1() {
+    let out = run(&["show", "cop"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.is_empty());
+    assert_eq!(
+        out.stderr,
+        "ladder: error: no role is called 'cop'; did you mean 'cpo'?\n"
+    );
+}
+
+#[test]
+fn an_ambiguous_role_lists_the_candidates_and_exits_1() {
+    let out = run(&["show", "director"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.is_empty());
+    assert!(
+        out.stderr
+            .starts_with("ladder: error: 'director' could mean more than one role")
+    );
+    assert!(out.stderr.contains("director-pm"));
+    assert!(out.stderr.contains("director-ux"));
+}
+
+#[test]
+fn compare_vp_head_puts_the_two_roles_side_by_side() {
+    let out = run(&["compare", "vp", "head"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stdout
+            .starts_with("VP of Product (vp-product) and Head of Product (head-of-product)")
+    );
+    assert!(out.stdout.contains("(only this role)"));
+    assert!(out.stdout.contains("Shared skills:"));
+    assert!(out.stdout.contains("From Head of Product to VP of Product"));
+}
+
+#[test]
+fn compare_as_json_splits_shared_and_one_sided_items() {
+    let c = json(&["compare", "vp", "head"]);
+    assert_eq!(c["a"]["id"], "vp-product");
+    assert_eq!(c["b"]["id"], "head-of-product");
+    for side in ["shared", "only_a", "only_b"] {
+        assert!(c[side]["responsibilities"].is_array(), "{side}");
+        assert!(c[side]["skills"].is_array(), "{side}");
+    }
+    // Together the three lists hold every skill of both roles.
+    let count = |v: &Value| v.as_array().map_or(0, Vec::len);
+    assert_eq!(
+        count(&c["shared"]["skills"]) + count(&c["only_a"]["skills"]),
+        count(&c["a"]["skills"])
+    );
+    assert_eq!(
+        count(&c["shared"]["skills"]) + count(&c["only_b"]["skills"]),
+        count(&c["b"]["skills"])
+    );
+}
+
+#[test]
+fn path_pm_cpo_prints_each_step_with_its_years_and_a_total() {
+    let out = run(&["path", "pm", "cpo"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let first = out.stdout.lines().next().expect("a heading");
+    assert!(
+        first.starts_with("Product Manager → Chief Product Officer:"),
+        "{first}"
+    );
+    assert!(first.contains("years"));
+    assert!(out.stdout.contains("Years in role"));
+    assert!(out.stdout.contains("Reached after"));
+    assert!(out.stdout.contains("start"));
+}
+
+#[test]
+fn path_as_json_runs_from_from_to_to_and_totals_every_step_but_the_last() {
+    let p = json(&["path", "pm", "cpo"]);
+    assert_eq!(p["from"], "product-manager");
+    assert_eq!(p["to"], "cpo");
+    let route = &p["routes"][0];
+    let steps = route["steps"].as_array().expect("steps");
+    assert_eq!(steps.first().expect("a step")["id"], "product-manager");
+    assert_eq!(steps.last().expect("a step")["id"], "cpo");
+    let sum = |key: &str| -> f64 {
+        steps[..steps.len() - 1]
+            .iter()
+            .map(|s| s["tenure"][key].as_f64().expect("years"))
+            .sum()
+    };
+    assert_eq!(route["total"]["min"].as_f64(), Some(sum("min")));
+    assert_eq!(route["total"]["max"].as_f64(), Some(sum("max")));
+    for step in steps {
+        assert!(step["title"].is_string());
+    }
+}
+
+#[test]
+fn path_by_steps_never_takes_more_steps_than_by_time() {
+    let steps = |by: &str| {
+        json(&["path", "apm", "cpo", "--by", by])["routes"][0]["steps"]
+            .as_array()
+            .map_or(0, Vec::len)
+    };
+    assert!(steps("steps") <= steps("time"));
+}
+
+#[test]
+fn path_all_lists_routes_best_first_up_to_the_limit() {
+    let p = json(&["path", "apm", "cpo", "--all", "--limit", "4"]);
+    let routes = p["routes"].as_array().expect("routes");
+    assert_eq!(routes.len(), 4);
+    let mid = |r: &Value| {
+        r["total"]["min"].as_f64().unwrap_or(0.0) + r["total"]["max"].as_f64().unwrap_or(0.0)
+    };
+    for pair in routes.windows(2) {
+        assert!(mid(&pair[0]) <= mid(&pair[1]), "not best first: {pair:?}");
+    }
+}
+
+#[test]
+fn path_via_and_avoid_are_honoured() {
+    let p = json(&["path", "pm", "cpo", "--via", "vp", "--avoid", "head"]);
+    let steps: Vec<String> = p["routes"][0]["steps"]
+        .as_array()
+        .expect("steps")
+        .iter()
+        .map(|s| s["id"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert!(steps.contains(&"vp-product".to_owned()), "{steps:?}");
+    assert!(!steps.contains(&"head-of-product".to_owned()), "{steps:?}");
+}
+
+#[test]
+fn path_to_the_same_role_is_one_step_of_no_years() {
+    let p = json(&["path", "cpo", "cpo"]);
+    assert_eq!(p["routes"][0]["steps"].as_array().map(Vec::len), Some(1));
+    assert_eq!(p["routes"][0]["total"]["min"], 0.0);
+}
+
+#[test]
+fn path_down_the_ladder_says_why_there_is_no_route_and_exits_1() {
+    let out = run(&["path", "cpo", "pm"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.starts_with("ladder: error: "), "{}", out.stderr);
+    assert!(out.stderr.contains("above"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("ladder path product-manager cpo"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn path_avoiding_every_route_says_so_and_exits_1() {
+    let out = run(&["path", "pm", "cpo", "--avoid", "senior-pm"]);
+    assert_eq!(out.code, 1);
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("avoid"), "{}", out.stderr);
+}
+
+#[test]
+fn list_orders_roles_by_track_and_level_and_filters() {
+    let all = json(&["list"]);
+    let rows = all.as_array().expect("rows");
+    assert!(rows.len() >= 13);
+    for row in rows {
+        for field in ["id", "title", "track", "level"] {
+            assert!(row.get(field).is_some(), "missing {field}");
+        }
+    }
+    let ic = json(&["list", "--track", "ic"]);
+    assert!(
+        ic.as_array()
+            .expect("rows")
+            .iter()
+            .all(|r| r["track"] == "ic")
+    );
+    let levels: Vec<u64> = ic
+        .as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| r["level"].as_u64().unwrap_or(0))
+        .collect();
+    assert!(levels.windows(2).all(|w| w[0] <= w[1]), "{levels:?}");
+    let level = json(&["list", "--level", "8"]);
+    assert_eq!(level[0]["id"], "cpo");
+}
+
+#[test]
+fn list_with_an_unknown_track_names_the_tracks_and_exits_1() {
+    let out = run(&["list", "--track", "sales"]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("the tracks are: ic, management"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn list_table_has_a_row_per_role() {
+    let out = run(&["list"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("associate-pm"));
+    assert!(out.stdout.contains("Chief Product Officer"));
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let out = run(&["show"]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    let out = run(&["path", "pm", "cpo", "--by", "luck"]);
+    assert_eq!(out.code, 2);
+    let out = run(&["frobnicate"]);
+    assert_eq!(out.code, 2);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let out = run(&["--help"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.contains("ladder path pm cpo"));
+    let out = run(&["--version"]);
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with("ladder "));
+}
+
+#[test]
+fn piped_output_has_no_colour_and_fits_the_width() {
+    let out = run(&["show", "cpo"]);
+    assert!(!out.stdout.contains('\x1b'));
+    for line in out.stdout.lines() {
+        assert!(line.chars().count() <= 100, "too wide: {line}");
+    }
+}
+
+#[test]
+fn a_closed_pipe_exits_0_without_a_panic_message() {
+    let binary = assert_cmd::cargo::cargo_bin("ladder");
+    let mut child = StdCommand::new(binary)
+        .args(["show", "cpo"])
+        .env("NO_COLOR", "1")
+        .env_remove("LADDER_CATALOGUE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    // Close our end of stdout before the binary writes.
+    drop(child.stdout.take());
+    let status = child.wait().expect("waits");
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("reads");
+    assert_eq!(status.code(), Some(0), "stderr: {stderr}");
+    assert!(stderr.is_empty(), "stderr: {stderr}");
+}
+
+#[test]
+fn shell_pipe_to_head_exits_0() {
+    let binary = assert_cmd::cargo::cargo_bin("ladder");
+    let out = StdCommand::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' list | head -1 >/dev/null",
+            binary.display()
+        ))
+        .env_remove("LADDER_CATALOGUE")
+        .output()
+        .expect("bash runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
