@@ -39,9 +39,44 @@ pub fn year_range(min: f64, max: f64) -> String {
     }
 }
 
+/// Greedy word wrap to `width` columns, for the lines printed around tables. A word longer than
+/// the width (an address) stays whole on its own line rather than being cut.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    for (n, paragraph) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut column = 0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let len = word.chars().count();
+            if column > 0 && column + 1 + len > width {
+                out.push('\n');
+                column = 0;
+            } else if column > 0 {
+                out.push(' ');
+                column += 1;
+            }
+            out.push_str(word);
+            column += len;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_breaks_between_words_and_keeps_long_words_whole() {
+        assert_eq!(wrap("one two three", 7), "one two\nthree");
+        assert_eq!(
+            wrap("a https://example.com/long b", 10),
+            "a\nhttps://example.com/long\nb"
+        );
+        assert_eq!(wrap("short", 80), "short");
+    }
 
     #[test]
     fn years_drop_needless_decimals() {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 
-use super::{Style, year_range};
+use super::{Style, wrap, year_range};
 use crate::commands::View;
 use crate::commands::compare::Comparison;
 use crate::commands::list::RoleRow;
@@ -53,8 +53,9 @@ fn key(text: &str, style: &Style) -> Cell {
     }
 }
 
-/// A line above a table: the title of what follows.
+/// A line above a table: the title of what follows, wrapped to the width.
 fn heading(out: &mut dyn Write, text: &str, style: &Style) -> anyhow::Result<()> {
+    let text = wrap(text, usize::from(style.width));
     if style.color {
         writeln!(out, "\x1b[1m{text}\x1b[0m")?;
     } else {
@@ -106,7 +107,8 @@ fn tenure_text(card: &RoleCard) -> String {
     text
 }
 
-fn source_text(source: &SourceView) -> String {
+/// `[id] title (publisher, date)`.
+fn source_label(source: &SourceView) -> String {
     let mut text = format!("[{}] {}", source.id, source.title);
     let detail: Vec<&str> = [source.publisher.as_deref(), source.published.as_deref()]
         .into_iter()
@@ -114,9 +116,6 @@ fn source_text(source: &SourceView) -> String {
         .collect();
     if !detail.is_empty() {
         text.push_str(&format!(" ({})", detail.join(", ")));
-    }
-    if let Some(url) = &source.url {
-        text.push_str(&format!("\n{url}"));
     }
     text
 }
@@ -147,22 +146,27 @@ fn role_card(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Res
         ("Switches to", names(&card.lateral)),
         ("Reached from", names(&card.previous)),
         ("Titles by size", or_dash(titles)),
-        (
-            "Sources",
-            or_dash(
-                card.sources
-                    .iter()
-                    .map(source_text)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        ),
     ];
     for (name, value) in rows {
         table.add_row(vec![key(name, style), Cell::new(value)]);
     }
     keep_whole(&mut table, &[0]);
     writeln!(out, "{table}")?;
+    // Below the table, so that an address is never cut in two: it can be clicked and copied.
+    if !card.sources.is_empty() {
+        writeln!(out, "Sources:")?;
+        for source in &card.sources {
+            let width = usize::from(style.width).saturating_sub(4);
+            writeln!(
+                out,
+                "  {}",
+                wrap(&source_label(source), width).replace('\n', "\n    ")
+            )?;
+            if let Some(url) = &source.url {
+                writeln!(out, "    {url}")?;
+            }
+        }
+    }
     Ok(())
 }
 
@@ -208,18 +212,26 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
     }
     keep_whole(&mut table, &[0]);
     writeln!(out, "{table}")?;
+    let width = usize::from(style.width);
     if !c.shared.responsibilities.is_empty() {
         writeln!(out, "Shared responsibilities:")?;
-        writeln!(out, "{}", bullets(&c.shared.responsibilities))?;
+        for item in &c.shared.responsibilities {
+            writeln!(
+                out,
+                "• {}",
+                wrap(item, width.saturating_sub(2)).replace('\n', "\n  ")
+            )?;
+        }
     }
+    let shared_skills = if c.shared.skills.is_empty() {
+        "none".to_owned()
+    } else {
+        c.shared.skills.join(", ")
+    };
     writeln!(
         out,
-        "Shared skills: {}",
-        if c.shared.skills.is_empty() {
-            "none".to_owned()
-        } else {
-            c.shared.skills.join(", ")
-        }
+        "{}",
+        wrap(&format!("Shared skills: {shared_skills}"), width)
     )?;
     if let Some(step) = &c.step {
         let (from, to) = if step.from == c.a.id {
@@ -227,8 +239,7 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
         } else {
             (&c.b.title, &c.a.title)
         };
-        writeln!(
-            out,
+        let line = format!(
             "From {from} to {to}: {} level{} up, {} step{}, typically {} years (`ladder path {} {}` for the route).",
             step.levels,
             plural(step.levels as usize),
@@ -237,7 +248,8 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
             year_range(step.years.min, step.years.max),
             step.from,
             step.to
-        )?;
+        );
+        writeln!(out, "{}", wrap(&line, width))?;
     } else if c.a.id != c.b.id {
         writeln!(out, "No promotion route joins these two roles.")?;
     }
@@ -305,10 +317,8 @@ fn path(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<()> {
         keep_whole(&mut table, &[0, 2, 3]);
         writeln!(out, "{table}")?;
     }
-    writeln!(
-        out,
-        "Years are typical ranges; the total counts every role but the last (in brackets)."
-    )?;
+    let note = "Years are typical ranges; the total leaves out the last role (in brackets).";
+    writeln!(out, "{}", wrap(note, usize::from(style.width)))?;
     Ok(())
 }
 
