@@ -41,7 +41,6 @@ pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
 }
 
 /// Writes a value as YAML (for `export` and `-o yaml`).
-#[allow(dead_code)] // used by export and -o yaml, which build on this
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_saphyr::to_string(value)?)
 }

@@ -1,8 +1,16 @@
 //! Rendering: one file per output format, each writing a [`View`] to any `Write`.
 //! Renderers see only the view and the [`Style`]; they never read the environment.
 
+pub mod dot;
+pub mod hits;
 pub mod json;
+pub mod markdown;
+pub mod mermaid;
+pub mod prose;
 pub mod table;
+pub mod timeline;
+pub mod tree;
+pub mod yaml;
 
 use std::io::Write;
 
@@ -20,6 +28,10 @@ pub fn render(
     match format {
         Format::Table => table::render(out, view, style),
         Format::Json => json::render(out, view),
+        Format::Yaml => yaml::render(out, view),
+        Format::Markdown => markdown::render(out, view, style),
+        Format::Dot => dot::render(out, view),
+        Format::Mermaid => mermaid::render(out, view),
     }
 }
 

@@ -18,6 +18,10 @@ pub fn render(out: &mut dyn Write, view: &View, style: &Style) -> anyhow::Result
         View::Comparison(comparison) => compare(out, comparison, style),
         View::Routes(routes) => path(out, routes, style),
         View::Roles(rows) => list(out, rows, style),
+        View::Found(found) => super::hits::render(out, found, style),
+        View::Tree(tree) => super::tree::render(out, tree, style),
+        View::Graph(ladder) => super::dot::ladder(out, ladder),
+        View::Script(text) => Ok(out.write_all(text.as_bytes())?),
     }
 }
 
@@ -209,16 +213,24 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
     writeln!(out, "{table}")?;
     if !c.shared.responsibilities.is_empty() {
         writeln!(out, "Shared responsibilities:")?;
-        writeln!(out, "{}", bullets(&c.shared.responsibilities))?;
+        write!(
+            out,
+            "{}",
+            super::prose::wrapped(&bullets(&c.shared.responsibilities), style.width)
+        )?;
     }
-    writeln!(
-        out,
+    let shared_skills = format!(
         "Shared skills: {}",
         if c.shared.skills.is_empty() {
             "none".to_owned()
         } else {
             c.shared.skills.join(", ")
         }
+    );
+    write!(
+        out,
+        "{}",
+        super::prose::wrapped(&shared_skills, style.width)
     )?;
     if let Some(step) = &c.step {
         let (from, to) = if step.from == c.a.id {
@@ -226,8 +238,7 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
         } else {
             (&c.b.title, &c.a.title)
         };
-        writeln!(
-            out,
+        let line = format!(
             "From {from} to {to}: {} level{} up, {} step{}, typically {} years (`ladder path {} {}` for the route).",
             step.levels,
             plural(step.levels as usize),
@@ -236,7 +247,8 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
             year_range(step.years.min, step.years.max),
             step.from,
             step.to
-        )?;
+        );
+        write!(out, "{}", super::prose::wrapped(&line, style.width))?;
     } else if c.a.id != c.b.id {
         writeln!(out, "No promotion route joins these two roles.")?;
     }
@@ -303,10 +315,15 @@ fn path(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<()> {
         }
         keep_whole(&mut table, &[0, 2, 3]);
         writeln!(out, "{table}")?;
+        super::timeline::render(out, route, style)?;
     }
-    writeln!(
+    write!(
         out,
-        "Years are typical ranges; the total counts every role but the last (in brackets)."
+        "{}",
+        super::prose::wrapped(
+            "Years are typical ranges; the total counts every role but the last (in brackets).",
+            style.width
+        )
     )?;
     Ok(())
 }

@@ -1,0 +1,111 @@
+//! The reporting tree drawn for people: box-drawing characters, or ASCII when [`Style::unicode`]
+//! is off; long names wrap under themselves so every line fits the width.
+
+use std::io::Write;
+
+use super::Style;
+use super::prose::wrap;
+use crate::commands::tree::{Tree, TreeNode};
+
+/// The pieces a tree is drawn with.
+struct Pen {
+    branch: &'static str,
+    last: &'static str,
+    through: &'static str,
+    blank: &'static str,
+}
+
+const UNICODE: Pen = Pen {
+    branch: "├── ",
+    last: "└── ",
+    through: "│   ",
+    blank: "    ",
+};
+
+const ASCII: Pen = Pen {
+    branch: "|-- ",
+    last: "`-- ",
+    through: "|   ",
+    blank: "    ",
+};
+
+pub fn render(out: &mut dyn Write, tree: &Tree, style: &Style) -> anyhow::Result<()> {
+    let pen = if style.unicode { &UNICODE } else { &ASCII };
+    let mut lines = Vec::new();
+    for root in &tree.roots {
+        draw(&mut lines, root, "", "", "", pen, style);
+    }
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    if tree.roots.iter().any(has_repeats) {
+        writeln!(
+            out,
+            "(see above): the role reports to several bosses and is shown in full under the first."
+        )?;
+    }
+    Ok(())
+}
+
+fn has_repeats(node: &TreeNode) -> bool {
+    node.see_above || node.direct_reports.iter().any(has_repeats)
+}
+
+/// Draws `node` after `lead` (the branch into it) and its reports after `indent`.
+fn draw(
+    lines: &mut Vec<String>,
+    node: &TreeNode,
+    lead: &str,
+    continuation: &str,
+    indent: &str,
+    pen: &Pen,
+    style: &Style,
+) {
+    let mark = if node.see_above { " (see above)" } else { "" };
+    let text = format!("{} ({}){mark}", node.title, node.id);
+    let used = lead.chars().count();
+    let room = usize::from(style.width).saturating_sub(used).max(16);
+    for (n, part) in wrap(&text, room).into_iter().enumerate() {
+        let prefix = if n == 0 { lead } else { continuation };
+        lines.push(format!("{prefix}{}", paint(&part, node, style)));
+    }
+    let count = node.direct_reports.len();
+    for (i, child) in node.direct_reports.iter().enumerate() {
+        let is_last = i + 1 == count;
+        let (branch, rest) = if is_last {
+            (pen.last, pen.blank)
+        } else {
+            (pen.branch, pen.through)
+        };
+        let child_indent = format!("{indent}{rest}");
+        // Wrapped lines of the child sit under its name: after its indent and one more step
+        // (through, when it has reports of its own).
+        let under = if child.direct_reports.is_empty() {
+            pen.blank
+        } else {
+            pen.through
+        };
+        draw(
+            lines,
+            child,
+            &format!("{indent}{branch}"),
+            &format!("{child_indent}{under}"),
+            &child_indent,
+            pen,
+            style,
+        );
+    }
+}
+
+/// Colour, when on: repeats dimmed, roles at the top in bold.
+fn paint(text: &str, node: &TreeNode, style: &Style) -> String {
+    if !style.color {
+        text.to_owned()
+    } else if node.see_above {
+        format!("\x1b[2m{text}\x1b[0m")
+    } else if !node.direct_reports.is_empty() {
+        format!("\x1b[1m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
