@@ -59,10 +59,12 @@ fn key(text: &str, style: &Style) -> Cell {
 
 /// A line above a table: the title of what follows.
 fn heading(out: &mut dyn Write, text: &str, style: &Style) -> anyhow::Result<()> {
-    if style.color {
-        writeln!(out, "\x1b[1m{text}\x1b[0m")?;
-    } else {
-        writeln!(out, "{text}")?;
+    for text in super::prose::wrap(text, usize::from(style.width)) {
+        if style.color {
+            writeln!(out, "\x1b[1m{text}\x1b[0m")?;
+        } else {
+            writeln!(out, "{text}")?;
+        }
     }
     Ok(())
 }

@@ -56,7 +56,8 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         .max()
         .unwrap_or(0);
     let label_width = longest.min(width / 3).max(8);
-    let chart = width.saturating_sub(label_width + 3).max(10);
+    // Room after the chart for the last year's number under the axis.
+    let chart = width.saturating_sub(label_width + 2 + 3).max(10);
     // Cell of a year: 0 ..= chart - 1.
     let cell = |y: f64| -> usize {
         let at = (y / span * (chart - 1) as f64).round();
@@ -119,10 +120,13 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
     }
     writeln!(out, "{pad}{}", rule.into_iter().collect::<String>())?;
     let numbers: String = numbers.into_iter().collect();
-    writeln!(out, "{pad}{} years", numbers.trim_end())?;
+    writeln!(out, "{pad}{}", numbers.trim_end())?;
     let key = format!(
-        "{} typical pace · {} fastest start to slowest end · {} arrival",
-        pen.sure, pen.maybe, pen.arrive
+        "Years from the start. {} typical pace {sep} {} fastest start to slowest end {sep} {} arrival",
+        pen.sure,
+        pen.maybe,
+        pen.arrive,
+        sep = if style.unicode { "·" } else { ";" }
     );
     for line in super::prose::wrap(&key, width) {
         writeln!(out, "{line}")?;

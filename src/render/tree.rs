@@ -39,9 +39,13 @@ pub fn render(out: &mut dyn Write, tree: &Tree, style: &Style) -> anyhow::Result
         writeln!(out, "{line}")?;
     }
     if tree.roots.iter().any(has_repeats) {
-        writeln!(
+        write!(
             out,
-            "(see above): the role reports to several bosses and is shown in full under the first."
+            "{}",
+            super::prose::wrapped(
+                "(see above): the role reports to several bosses and is shown in full under the first.",
+                style.width
+            )
         )?;
     }
     Ok(())
