@@ -137,4 +137,8 @@ fn man_renders_the_man_page_without_a_warning() {
     }
     assert!(text.contains("SYNOPSIS"), "{text}");
     assert!(text.contains("completions"), "{text}");
+    // One page for everything: each command has its own part, with its examples.
+    assert!(text.contains("ladder path [OPTIONS] <FROM> <TO>"), "{text}");
+    assert!(text.contains("ladder path pm cpo --by steps"), "{text}");
+    assert!(!text.contains("ladder-show(1)"), "{text}");
 }

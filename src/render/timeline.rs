@@ -25,7 +25,7 @@ const UNICODE: Pen = Pen {
     maybe: '░',
     arrive: '▲',
     rule: '─',
-    tick: '┼',
+    tick: '┬',
     ellipsis: "…",
 };
 
