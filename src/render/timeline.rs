@@ -145,3 +145,72 @@ fn fit(text: &str, width: usize, pen: &Pen) -> String {
         format!("{cut}{}", pen.ellipsis)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{Limits, Origin, load};
+    use crate::commands::{View, run};
+    use crate::config::Query;
+    use crate::ladder::RouteOrder;
+
+    fn pm_to_cpo() -> RouteView {
+        let catalogue = load(&Origin::Builtin, &Limits::default()).expect("built-in loads");
+        let query = Query::Path {
+            from: "pm".into(),
+            to: "cpo".into(),
+            order: RouteOrder::Time,
+            limit: 1,
+            via: None,
+            avoid: Vec::new(),
+        };
+        match run(&query, &catalogue).expect("a route") {
+            View::Routes(routes) => routes.routes[0].clone(),
+            other => panic!("expected routes, got {other:?}"),
+        }
+    }
+
+    fn draw(unicode: bool, width: u16) -> String {
+        let style = Style {
+            color: false,
+            width,
+            unicode,
+        };
+        let mut out = Vec::new();
+        render(&mut out, &pm_to_cpo(), &style).expect("draws");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_terminal_gets_block_characters_and_ascii_gets_none() {
+        let blocks = draw(true, 100);
+        assert!(blocks.contains('█') && blocks.contains('░') && blocks.contains('▲'));
+        let plain = draw(false, 100);
+        assert!(plain.is_ascii(), "{plain}");
+        assert!(plain.contains('#') && plain.contains('^'));
+    }
+
+    #[test]
+    fn the_timeline_fits_the_width_it_is_given() {
+        for width in [40, 60, 80, 120] {
+            for unicode in [true, false] {
+                for line in draw(unicode, width).lines() {
+                    assert!(
+                        line.chars().count() <= usize::from(width),
+                        "{width}: {line}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_axis_reaches_the_arrival_and_numbers_the_years() {
+        let plain = draw(false, 100);
+        let numbers = plain
+            .lines()
+            .find(|l| l.trim_start().starts_with("0 "))
+            .expect("a line of years");
+        assert!(numbers.contains(" 10 "), "{numbers}");
+    }
+}

@@ -13,6 +13,8 @@ struct Pen {
     last: &'static str,
     through: &'static str,
     blank: &'static str,
+    /// Under a wrapped name whose role has reports: the start of the line down to them.
+    stem: &'static str,
 }
 
 const UNICODE: Pen = Pen {
@@ -20,6 +22,7 @@ const UNICODE: Pen = Pen {
     last: "└── ",
     through: "│   ",
     blank: "    ",
+    stem: "│ ",
 };
 
 const ASCII: Pen = Pen {
@@ -27,6 +30,7 @@ const ASCII: Pen = Pen {
     last: "`-- ",
     through: "|   ",
     blank: "    ",
+    stem: "| ",
 };
 
 pub fn render(out: &mut dyn Write, tree: &Tree, style: &Style) -> anyhow::Result<()> {
@@ -67,7 +71,7 @@ fn draw(
 ) {
     let mark = if node.see_above { " (see above)" } else { "" };
     let text = format!("{} ({}){mark}", node.title, node.id);
-    let used = lead.chars().count();
+    let used = lead.chars().count().max(continuation.chars().count());
     let room = usize::from(style.width).saturating_sub(used).max(16);
     for (n, part) in wrap(&text, room).into_iter().enumerate() {
         let prefix = if n == 0 { lead } else { continuation };
@@ -82,12 +86,12 @@ fn draw(
             (pen.branch, pen.through)
         };
         let child_indent = format!("{indent}{rest}");
-        // Wrapped lines of the child sit under its name: after its indent and one more step
-        // (through, when it has reports of its own).
+        // Wrapped lines of the child sit under its name, indented a little, beside the line
+        // down to its own reports when it has some.
         let under = if child.direct_reports.is_empty() {
-            pen.blank
+            "  "
         } else {
-            pen.through
+            pen.stem
         };
         draw(
             lines,
@@ -111,5 +115,73 @@ fn paint(text: &str, node: &TreeNode, style: &Style) -> String {
         format!("\x1b[1m{text}\x1b[0m")
     } else {
         text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::tree::TreeNode;
+
+    fn role(id: &str, reports: Vec<TreeNode>) -> TreeNode {
+        TreeNode {
+            id: id.into(),
+            title: format!("Title of {id}"),
+            track: "ic".into(),
+            level: 1,
+            see_above: false,
+            direct_reports: reports,
+        }
+    }
+
+    fn draw(tree: &Tree, unicode: bool, width: u16) -> String {
+        let style = Style {
+            color: false,
+            width,
+            unicode,
+        };
+        let mut out = Vec::new();
+        render(&mut out, tree, &style).expect("draws");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn sample() -> Tree {
+        let mut repeat = role("a", vec![]);
+        repeat.see_above = true;
+        Tree {
+            roots: vec![role(
+                "top",
+                vec![role("a", vec![role("b", vec![])]), role("c", vec![repeat])],
+            )],
+        }
+    }
+
+    #[test]
+    fn branches_are_drawn_with_box_characters_or_ascii() {
+        let expected = [
+            "Title of top (top)",
+            "├── Title of a (a)",
+            "│   └── Title of b (b)",
+            "└── Title of c (c)",
+            "    └── Title of a (a) (see above)",
+            "(see above): the role reports to several bosses and is shown in full under the",
+            "first.",
+        ];
+        assert_eq!(draw(&sample(), true, 80), expected.join("\n") + "\n");
+        let plain = draw(&sample(), false, 80);
+        assert!(plain.is_ascii());
+        assert!(plain.contains("|-- Title of a (a)\n|   `-- Title of b (b)\n`-- Title of c (c)"));
+    }
+
+    #[test]
+    fn long_names_wrap_under_themselves_within_the_width() {
+        let text = draw(&sample(), true, 22);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 22, "{line}");
+        }
+        assert!(
+            text.contains("    └── Title of a (a)\n          (see above)\n"),
+            "{text}"
+        );
     }
 }
