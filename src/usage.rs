@@ -32,7 +32,12 @@ where
             "`ladder {name}` cannot give '{given}' output; its formats are: {}",
             names.join(", ")
         );
-        return Err(command.error(ErrorKind::InvalidValue, message));
+        // The error shows the usage of the command at fault, not of `ladder` as a whole.
+        let error = match command.find_subcommand_mut(name) {
+            Some(sub) => sub.error(ErrorKind::InvalidValue, message),
+            None => command.error(ErrorKind::InvalidValue, message),
+        };
+        return Err(error);
     }
     Ok(cli)
 }

@@ -137,7 +137,7 @@ fn yaml_output_carries_the_same_data_as_the_json_output() {
     ] {
         let from_json = json(&[args, &["-o", "json"]].concat());
         let yaml = stdout(&[args, &["-o", "yaml"]].concat());
-        let from_yaml: Value = serde_saphyr::from_str(&yaml).expect("valid YAML");
+        let from_yaml: Value = ladder::catalogue::yaml::from_str(&yaml).expect("valid YAML");
         assert_eq!(from_json, from_yaml, "ladder {args:?}");
     }
 }
