@@ -44,12 +44,21 @@ pub struct GlobalArgs {
     /// When to use colour: auto is on a terminal only, and never with NO_COLOR set
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    /// Draw with plain ASCII instead of box-drawing and block characters (the default when
+    /// stdout is not a terminal)
+    #[arg(long, global = true)]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show a role: what it does, where it sits, how long people stay, where it leads
     #[command(
+        long_about = "Show a role: what it does, where it sits, how long people stay, where it leads.\n\n\
+            The card gives the summary, responsibilities and skills, the reporting lines both ways, \
+            the typical tenure and what it rests on, the roles it leads to and comes from, what it \
+            is called at companies of different sizes, and the sources cited.",
         after_help = "Examples:\n  ladder show cpo\n  ladder show \"VP of Product\"\n  ladder show senior -o json"
     )]
     Show {
@@ -59,6 +68,9 @@ pub enum Command {
 
     /// Compare two roles side by side: level, track, tenure, reporting lines, and what they share
     #[command(
+        long_about = "Compare two roles side by side: level, track, tenure, reporting lines, and what they share.\n\n\
+            Responsibilities and skills are split into those only one role has and those both share; \
+            when a route joins the two, the step from the lower to the higher is summed up.",
         after_help = "Examples:\n  ladder compare vp head\n  ladder compare pm senior-pm -o json"
     )]
     Compare {
@@ -80,6 +92,9 @@ pub enum Command {
 
     /// List every role, ordered by track and level
     #[command(
+        long_about = "List every role, ordered by track and level.\n\n\
+            Each row gives the track, level, id, title and typical tenure (marked when it is an \
+            estimate). Filter with --track and --level.",
         after_help = "Examples:\n  ladder list\n  ladder list --track ic\n  ladder list --level 5 -o json"
     )]
     List {
@@ -90,6 +105,62 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         level: Option<u32>,
     },
+
+    /// Search titles, aliases, summaries, responsibilities and skills for TEXT
+    #[command(
+        long_about = "Search titles, aliases, summaries, responsibilities and skills for TEXT.\n\n\
+            The search ignores case. Each role found is shown with the lines that mention TEXT, the \
+            match highlighted when colour is on. Finding nothing exits with status 1.",
+        after_help = "Examples:\n  ladder search roadmap\n  ladder search \"P&L\"\n  ladder search strategy -o json"
+    )]
+    Search {
+        /// The text to look for (case is ignored)
+        text: String,
+    },
+
+    /// Show the reporting lines as a tree, from the top or from ROLE down
+    #[command(
+        long_about = "Show the reporting lines as a tree, from the top or from ROLE down.\n\n\
+            The tree starts at the roles that report to no one (or at ROLE) and follows `reports_to` \
+            downwards. A role with several bosses appears under each; after the first time it is \
+            marked (see above) and not expanded again, so the tree stays finite.",
+        after_help = "Examples:\n  ladder tree\n  ladder tree vp\n  ladder tree --ascii\n  ladder tree cpo -o json\n  ladder tree -o dot | dot -Tsvg > tree.svg"
+    )]
+    Tree {
+        /// Start from this role instead of the top
+        role: Option<String>,
+    },
+
+    /// Draw the whole ladder as a picture: Graphviz DOT (the default) or Mermaid
+    #[command(
+        long_about = "Draw the whole ladder as a picture: Graphviz DOT (the default) or Mermaid.\n\n\
+            Roles are grouped by track and ranked by level. Promotions are solid arrows, track \
+            switches dashed, reporting lines dotted and grey; a legend says which is which. Render \
+            DOT with Graphviz (`dot -Tsvg`); paste Mermaid into a ```mermaid block on GitHub. \
+            `-o json` and `-o yaml` give the same graph as data.",
+        after_help = "Examples:\n  ladder graph | dot -Tsvg > ladder.svg\n  ladder graph -o mermaid\n  ladder path pm cpo -o dot | dot -Tpng > route.png"
+    )]
+    Graph,
+
+    /// Print a shell completion script, with role names offered where a ROLE is expected
+    #[command(
+        long_about = "Print a shell completion script, with role names offered where a ROLE is expected.\n\n\
+            The role names come from the catalogue in use (--catalogue or LADDER_CATALOGUE), so \
+            generate the script again after changing catalogues.",
+        after_help = "Examples:\n  ladder completions bash > ~/.local/share/bash-completion/completions/ladder\n  ladder completions zsh > ~/.zfunc/_ladder\n  ladder completions fish > ~/.config/fish/completions/ladder.fish"
+    )]
+    Completions {
+        /// The shell to write the script for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff)
+    #[command(
+        long_about = "Print the man page (roff), to read with man or install under a man directory.",
+        after_help = "Examples:\n  ladder man | man -l -\n  ladder man > ~/.local/share/man/man1/ladder.1"
+    )]
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -123,6 +194,14 @@ pub enum Format {
     Table,
     /// JSON for scripts (see the README for the contract)
     Json,
+    /// YAML: the JSON, as YAML
+    Yaml,
+    /// A Markdown table that renders on GitHub
+    Markdown,
+    /// A Graphviz DOT picture (graph, path, tree)
+    Dot,
+    /// A Mermaid flowchart (graph, path, tree)
+    Mermaid,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -26,6 +26,9 @@ pub struct Style {
     pub color: bool,
     /// Columns the output should fit.
     pub width: u16,
+    /// Whether drawings (tree, timeline) may use box-drawing and block characters; plain ASCII
+    /// otherwise (`--ascii`, or stdout not a terminal).
+    pub unicode: bool,
 }
 
 /// The question asked.
@@ -50,6 +53,17 @@ pub enum Query {
         track: Option<String>,
         level: Option<u32>,
     },
+    Search {
+        text: String,
+    },
+    Tree {
+        role: Option<String>,
+    },
+    Graph,
+    Completions {
+        shell: clap_complete::Shell,
+    },
+    Man,
 }
 
 /// The bits of the environment that shape output, gathered so tests can give their own.
@@ -114,12 +128,22 @@ impl Config {
                 avoid: p.avoid,
             },
             Command::List { track, level } => Query::List { track, level },
+            Command::Search { text } => Query::Search { text },
+            Command::Tree { role } => Query::Tree { role },
+            Command::Graph => Query::Graph,
+            Command::Completions { shell } => Query::Completions { shell },
+            Command::Man => Query::Man,
         };
+        let unicode = !cli.global.ascii && env.stdout_is_terminal && !env.term_dumb;
         Config {
             origin,
             limits: Limits::default(),
             format: cli.global.format,
-            style: Style { color, width },
+            style: Style {
+                color,
+                width,
+                unicode,
+            },
             query,
         }
     }
@@ -171,6 +195,22 @@ mod tests {
             ..Environment::default()
         };
         assert_eq!(config(&["list"], &columns).style.width, 72);
+    }
+
+    #[test]
+    fn drawings_use_unicode_only_on_a_terminal_without_ascii_or_a_dumb_term() {
+        let tty = Environment {
+            stdout_is_terminal: true,
+            ..Environment::default()
+        };
+        assert!(config(&["tree"], &tty).style.unicode);
+        assert!(!config(&["tree", "--ascii"], &tty).style.unicode);
+        assert!(!config(&["tree"], &Environment::default()).style.unicode);
+        let dumb = Environment {
+            term_dumb: true,
+            ..tty.clone()
+        };
+        assert!(!config(&["tree"], &dumb).style.unicode);
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod ladder;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod usage;
 
 use std::io::{self, Write};
 
@@ -24,6 +25,7 @@ use crate::config::Config;
 pub fn run(config: &Config) -> anyhow::Result<()> {
     let catalogue = catalogue::load(&config.origin, &config.limits)?;
     let view = commands::run(&config.query, &catalogue)?;
+    let view = commands::graph::on_ladder(view, config.format, &catalogue);
     let mut buffer = Vec::new();
     render::render(&mut buffer, &view, config.format, &config.style)?;
     let mut stdout = io::stdout().lock();

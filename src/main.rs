@@ -6,10 +6,7 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use ladder::catalogue::LoadError;
-use ladder::cli::Cli;
 use ladder::config::{Config, Environment};
 
 /// Exit codes (see the README): 0 success, 1 no answer or bad input, 2 usage error.
@@ -19,7 +16,12 @@ mod exit {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if ladder::usage::wants_overview(&args) {
+        print!("{}", ladder::usage::overview());
+        return ExitCode::SUCCESS;
+    }
+    let cli = match ladder::usage::parse(args) {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout and exit 0; real usage errors exit 2.

@@ -366,7 +366,10 @@ fn piped_output_has_no_colour_and_fits_the_width() {
     // Only a web address may overflow: it stays whole so that it can be clicked and copied.
     for line in out.stdout.lines() {
         let is_address = line.trim_start().starts_with("http") && !line.trim().contains(' ');
-        assert!(line.chars().count() <= 100 || is_address, "too wide: {line}");
+        assert!(
+            line.chars().count() <= 100 || is_address,
+            "too wide: {line}"
+        );
     }
 }
 

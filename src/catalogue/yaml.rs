@@ -41,9 +41,13 @@ pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
 }
 
 /// Writes a value as YAML (for `export` and `-o yaml`).
-#[allow(dead_code)] // used by export and -o yaml, which build on this
 pub fn to_string<T: Serialize>(value: &T) -> anyhow::Result<String> {
     Ok(serde_saphyr::to_string(value)?)
+}
+
+/// Reads any value from YAML text, under the default limits (for checking `-o yaml` output).
+pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> anyhow::Result<T> {
+    Ok(serde_saphyr::from_str(text)?)
 }
 
 fn problem_from(error: serde_saphyr::Error) -> Problem {

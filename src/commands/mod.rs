@@ -1,9 +1,14 @@
 //! One file per subcommand. Each gathers plain data (a [`View`]) for a renderer; none prints.
 
 pub mod compare;
+pub mod completions;
+pub mod graph;
 pub mod list;
+pub mod man;
 pub mod path;
+pub mod search;
 pub mod show;
+pub mod tree;
 
 use serde::{Serialize, Serializer};
 
@@ -17,6 +22,11 @@ pub enum View {
     Comparison(Box<compare::Comparison>),
     Routes(path::Routes),
     Roles(Vec<list::RoleRow>),
+    Found(search::Found),
+    Tree(tree::Tree),
+    Graph(Box<graph::Ladder>),
+    /// Text printed as it is, whatever the format: a completion script, the man page.
+    Script(String),
 }
 
 /// Answers a query from a catalogue.
@@ -30,6 +40,11 @@ pub fn run(query: &Query, catalogue: &Catalogue) -> anyhow::Result<View> {
         Query::List { track, level } => {
             list::run(catalogue, track.as_deref(), *level).map(View::Roles)
         }
+        Query::Search { text } => search::run(catalogue, text).map(View::Found),
+        Query::Tree { role } => tree::run(catalogue, role.as_deref()).map(View::Tree),
+        Query::Graph => Ok(View::Graph(Box::new(graph::run(catalogue)))),
+        Query::Completions { shell } => completions::run(catalogue, *shell).map(View::Script),
+        Query::Man => man::run().map(View::Script),
     }
 }
 

@@ -10,6 +10,10 @@ pub fn render(out: &mut dyn Write, view: &View) -> anyhow::Result<()> {
         View::Comparison(comparison) => serde_json::to_writer_pretty(&mut *out, comparison)?,
         View::Routes(routes) => serde_json::to_writer_pretty(&mut *out, routes)?,
         View::Roles(rows) => serde_json::to_writer_pretty(&mut *out, rows)?,
+        View::Found(found) => serde_json::to_writer_pretty(&mut *out, &found.hits)?,
+        View::Tree(tree) => serde_json::to_writer_pretty(&mut *out, tree)?,
+        View::Graph(ladder) => serde_json::to_writer_pretty(&mut *out, ladder)?,
+        View::Script(text) => serde_json::to_writer_pretty(&mut *out, text)?,
     }
     writeln!(out)?;
     Ok(())

@@ -1,8 +1,16 @@
 //! Rendering: one file per output format, each writing a [`View`] to any `Write`.
 //! Renderers see only the view and the [`Style`]; they never read the environment.
 
+pub mod dot;
+pub mod hits;
 pub mod json;
+pub mod markdown;
+pub mod mermaid;
+pub mod prose;
 pub mod table;
+pub mod timeline;
+pub mod tree;
+pub mod yaml;
 
 use std::io::Write;
 
@@ -20,6 +28,10 @@ pub fn render(
     match format {
         Format::Table => table::render(out, view, style),
         Format::Json => json::render(out, view),
+        Format::Yaml => yaml::render(out, view),
+        Format::Markdown => markdown::render(out, view, style),
+        Format::Dot => dot::render(out, view),
+        Format::Mermaid => mermaid::render(out, view),
     }
 }
 
@@ -39,44 +51,9 @@ pub fn year_range(min: f64, max: f64) -> String {
     }
 }
 
-/// Greedy word wrap to `width` columns, for the lines printed around tables. A word longer than
-/// the width (an address) stays whole on its own line rather than being cut.
-pub fn wrap(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    for (n, paragraph) in text.split('\n').enumerate() {
-        if n > 0 {
-            out.push('\n');
-        }
-        let mut column = 0;
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let len = word.chars().count();
-            if column > 0 && column + 1 + len > width {
-                out.push('\n');
-                column = 0;
-            } else if column > 0 {
-                out.push(' ');
-                column += 1;
-            }
-            out.push_str(word);
-            column += len;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wrap_breaks_between_words_and_keeps_long_words_whole() {
-        assert_eq!(wrap("one two three", 7), "one two\nthree");
-        assert_eq!(
-            wrap("a https://example.com/long b", 10),
-            "a\nhttps://example.com/long\nb"
-        );
-        assert_eq!(wrap("short", 80), "short");
-    }
 
     #[test]
     fn years_drop_needless_decimals() {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 
-use super::{Style, wrap, year_range};
+use super::{Style, year_range};
 use crate::commands::View;
 use crate::commands::compare::Comparison;
 use crate::commands::list::RoleRow;
@@ -18,6 +18,10 @@ pub fn render(out: &mut dyn Write, view: &View, style: &Style) -> anyhow::Result
         View::Comparison(comparison) => compare(out, comparison, style),
         View::Routes(routes) => path(out, routes, style),
         View::Roles(rows) => list(out, rows, style),
+        View::Found(found) => super::hits::render(out, found, style),
+        View::Tree(tree) => super::tree::render(out, tree, style),
+        View::Graph(ladder) => super::dot::ladder(out, ladder),
+        View::Script(text) => Ok(out.write_all(text.as_bytes())?),
     }
 }
 
@@ -55,11 +59,12 @@ fn key(text: &str, style: &Style) -> Cell {
 
 /// A line above a table: the title of what follows, wrapped to the width.
 fn heading(out: &mut dyn Write, text: &str, style: &Style) -> anyhow::Result<()> {
-    let text = wrap(text, usize::from(style.width));
-    if style.color {
-        writeln!(out, "\x1b[1m{text}\x1b[0m")?;
-    } else {
-        writeln!(out, "{text}")?;
+    for text in super::prose::wrap(text, usize::from(style.width)) {
+        if style.color {
+            writeln!(out, "\x1b[1m{text}\x1b[0m")?;
+        } else {
+            writeln!(out, "{text}")?;
+        }
     }
     Ok(())
 }
@@ -160,7 +165,7 @@ fn role_card(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Res
             writeln!(
                 out,
                 "  {}",
-                wrap(&source_label(source), width).replace('\n', "\n    ")
+                super::prose::wrap(&source_label(source), width).join("\n    ")
             )?;
             if let Some(url) = &source.url {
                 writeln!(out, "    {url}")?;
@@ -212,26 +217,26 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
     }
     keep_whole(&mut table, &[0]);
     writeln!(out, "{table}")?;
-    let width = usize::from(style.width);
     if !c.shared.responsibilities.is_empty() {
         writeln!(out, "Shared responsibilities:")?;
-        for item in &c.shared.responsibilities {
-            writeln!(
-                out,
-                "• {}",
-                wrap(item, width.saturating_sub(2)).replace('\n', "\n  ")
-            )?;
-        }
+        write!(
+            out,
+            "{}",
+            super::prose::wrapped(&bullets(&c.shared.responsibilities), style.width)
+        )?;
     }
-    let shared_skills = if c.shared.skills.is_empty() {
-        "none".to_owned()
-    } else {
-        c.shared.skills.join(", ")
-    };
-    writeln!(
+    let shared_skills = format!(
+        "Shared skills: {}",
+        if c.shared.skills.is_empty() {
+            "none".to_owned()
+        } else {
+            c.shared.skills.join(", ")
+        }
+    );
+    write!(
         out,
         "{}",
-        wrap(&format!("Shared skills: {shared_skills}"), width)
+        super::prose::wrapped(&shared_skills, style.width)
     )?;
     if let Some(step) = &c.step {
         let (from, to) = if step.from == c.a.id {
@@ -249,7 +254,7 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
             step.from,
             step.to
         );
-        writeln!(out, "{}", wrap(&line, width))?;
+        write!(out, "{}", super::prose::wrapped(&line, style.width))?;
     } else if c.a.id != c.b.id {
         writeln!(out, "No promotion route joins these two roles.")?;
     }
@@ -316,9 +321,16 @@ fn path(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<()> {
         }
         keep_whole(&mut table, &[0, 2, 3]);
         writeln!(out, "{table}")?;
+        super::timeline::render(out, route, style)?;
     }
-    let note = "Years are typical ranges; the total leaves out the last role (in brackets).";
-    writeln!(out, "{}", wrap(note, usize::from(style.width)))?;
+    write!(
+        out,
+        "{}",
+        super::prose::wrapped(
+            "Years are typical ranges; the total leaves out the last role (in brackets).",
+            style.width
+        )
+    )?;
     Ok(())
 }
 

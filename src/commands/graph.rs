@@ -1,0 +1,216 @@
+//! `ladder graph`: the whole ladder as data for a picture — roles by track and level, and the
+//! promotion, track-switch and reporting edges between them. `path -o dot|mermaid` reuses it with
+//! the route marked.
+
+use serde::Serialize;
+
+use super::View;
+use crate::cli::Format;
+use crate::model::{Catalogue, RoleIx};
+
+/// The ladder as a graph: the `graph` object of `-o json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ladder {
+    pub name: String,
+    /// Tracks in catalogue order, each with its roles by level.
+    pub tracks: Vec<TrackGroup>,
+    pub edges: Vec<Edge>,
+    /// The ids of the roles on the highlighted route(s), in order; empty for the plain ladder.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub route: Vec<String>,
+    /// What the highlighted route goes between, for the picture's title.
+    #[serde(skip)]
+    pub caption: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrackGroup {
+    pub id: String,
+    pub name: String,
+    pub roles: Vec<Node>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Node {
+    pub id: String,
+    pub title: String,
+    pub level: u32,
+    /// Whether the node is on the highlighted route.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_route: bool,
+}
+
+/// What an edge means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EdgeKind {
+    /// `next`: a promotion, from the lower role to the higher.
+    Promotion,
+    /// `lateral`: a track switch at the same level.
+    Lateral,
+    /// `reports_to`: from the role to its boss.
+    ReportsTo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+    pub kind: EdgeKind,
+    /// A track switch that goes both ways, drawn once.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub both_ways: bool,
+    /// Whether the move is a step of the highlighted route.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub on_route: bool,
+}
+
+impl Ladder {
+    /// The distinct levels of the ladder, lowest first.
+    pub fn levels(&self) -> Vec<u32> {
+        let mut levels: Vec<u32> = self
+            .tracks
+            .iter()
+            .flat_map(|t| t.roles.iter().map(|r| r.level))
+            .collect();
+        levels.sort_unstable();
+        levels.dedup();
+        levels
+    }
+
+    /// The title of a role of this ladder, by id.
+    pub fn title(&self, id: &str) -> Option<&str> {
+        self.tracks
+            .iter()
+            .flat_map(|t| &t.roles)
+            .find(|r| r.id == id)
+            .map(|r| r.title.as_str())
+    }
+}
+
+/// The whole ladder.
+pub fn run(catalogue: &Catalogue) -> Ladder {
+    let tracks = catalogue
+        .tracks
+        .iter()
+        .enumerate()
+        .map(|(t, track)| {
+            let mut ixs: Vec<RoleIx> = (0..catalogue.roles.len())
+                .filter(|&ix| catalogue.role(ix).track == t)
+                .collect();
+            ixs.sort_by_key(|&ix| (catalogue.role(ix).level, ix));
+            TrackGroup {
+                id: track.id.clone(),
+                name: track.name.clone(),
+                roles: ixs
+                    .into_iter()
+                    .map(|ix| {
+                        let role = catalogue.role(ix);
+                        Node {
+                            id: role.id.clone(),
+                            title: role.title.clone(),
+                            level: role.level,
+                            on_route: false,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .filter(|group| !group.roles.is_empty())
+        .collect();
+    let id = |ix: RoleIx| catalogue.role(ix).id.clone();
+    let mut edges = Vec::new();
+    for (ix, role) in catalogue.roles.iter().enumerate() {
+        for &to in &role.next {
+            edges.push(edge(id(ix), id(to), EdgeKind::Promotion, false));
+        }
+    }
+    for (ix, role) in catalogue.roles.iter().enumerate() {
+        for &to in &role.lateral {
+            let drawn = edges.iter().any(|e: &Edge| {
+                (e.from == id(ix) && e.to == id(to)) || (e.from == id(to) && e.to == id(ix))
+            });
+            if !drawn {
+                let both_ways = catalogue.role(to).lateral.contains(&ix);
+                edges.push(edge(id(ix), id(to), EdgeKind::Lateral, both_ways));
+            }
+        }
+    }
+    for (ix, role) in catalogue.roles.iter().enumerate() {
+        for &boss in &role.reports_to {
+            edges.push(edge(id(ix), id(boss), EdgeKind::ReportsTo, false));
+        }
+    }
+    Ladder {
+        name: catalogue.name.clone(),
+        tracks,
+        edges,
+        route: Vec::new(),
+        caption: None,
+    }
+}
+
+fn edge(from: String, to: String, kind: EdgeKind, both_ways: bool) -> Edge {
+    Edge {
+        from,
+        to,
+        kind,
+        both_ways,
+        on_route: false,
+    }
+}
+
+/// Marks a route (role ids in order) on the ladder: its roles and the moves between them.
+pub fn highlight(ladder: &mut Ladder, route: &[String]) {
+    for node in ladder.tracks.iter_mut().flat_map(|t| t.roles.iter_mut()) {
+        if route.contains(&node.id) {
+            node.on_route = true;
+        }
+    }
+    for pair in route.windows(2) {
+        let (from, to) = (&pair[0], &pair[1]);
+        for edge in ladder
+            .edges
+            .iter_mut()
+            .filter(|e| e.kind != EdgeKind::ReportsTo)
+        {
+            let forward = &edge.from == from && &edge.to == to;
+            let backward = edge.both_ways && &edge.from == to && &edge.to == from;
+            if forward || backward {
+                edge.on_route = true;
+            }
+        }
+    }
+    for id in route {
+        if !ladder.route.contains(id) {
+            ladder.route.push(id.clone());
+        }
+    }
+}
+
+/// Pictures of a route are drawn on the whole ladder: turns the routes of `path` into the ladder
+/// with every route shown marked, when the format is a picture. Other views pass through.
+pub fn on_ladder(view: View, format: Format, catalogue: &Catalogue) -> View {
+    match view {
+        View::Routes(routes) if matches!(format, Format::Dot | Format::Mermaid) => {
+            let mut ladder = run(catalogue);
+            for route in &routes.routes {
+                let ids: Vec<String> = route.steps.iter().map(|s| s.id.clone()).collect();
+                highlight(&mut ladder, &ids);
+            }
+            let count = routes.routes.len();
+            ladder.caption = Some(format!(
+                "{} → {}{}",
+                routes.from.title,
+                routes.to.title,
+                if count > 1 {
+                    format!(" ({count} routes)")
+                } else {
+                    String::new()
+                }
+            ));
+            View::Graph(Box::new(ladder))
+        }
+        other => other,
+    }
+}

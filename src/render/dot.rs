@@ -1,0 +1,244 @@
+//! Graphviz DOT output: the whole ladder (roles grouped by track, ranked by level, with a legend),
+//! a route marked on it, or the reporting tree. Render with `dot -Tsvg`.
+
+use std::io::Write;
+
+use crate::commands::View;
+use crate::commands::graph::{EdgeKind, Ladder};
+use crate::commands::tree::{Tree, TreeNode};
+
+/// Fill and border colours of the track clusters, in track order (repeating).
+const TRACK_COLOURS: &[(&str, &str)] = &[
+    ("#eaf2fb", "#8fb3da"),
+    ("#eef7ec", "#93c58a"),
+    ("#fdf3e6", "#e0b070"),
+    ("#f3eef9", "#b59ad6"),
+    ("#f1f1f1", "#b0b0b0"),
+];
+const PROMOTION: &str = "#1f4e79";
+const LATERAL: &str = "#b46504";
+const REPORTS: &str = "#9a9a9a";
+const ROUTE: &str = "#c0392b";
+const FADED: &str = "#c8c8c8";
+
+pub fn render(out: &mut dyn Write, view: &View) -> anyhow::Result<()> {
+    match view {
+        View::Graph(ladder) => self::ladder(out, ladder),
+        View::Tree(tree) => self::tree(out, tree),
+        _ => anyhow::bail!("internal error: no DOT picture for this output"),
+    }
+}
+
+/// A DOT string literal.
+fn quote(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+fn level_node(level: u32) -> String {
+    quote(&format!("level {level}"))
+}
+
+/// The ladder, bottom to top: a level axis on the left, one cluster per track, promotions solid,
+/// track switches dashed, reporting lines dotted and grey; a route, if any, in bold red.
+pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
+    let marked = !ladder.route.is_empty();
+    let title = match &ladder.caption {
+        Some(caption) => format!("{}: {caption}", ladder.name),
+        None => ladder.name.clone(),
+    };
+    writeln!(out, "digraph ladder {{")?;
+    writeln!(
+        out,
+        "  graph [rankdir=BT, newrank=true, label={}, labelloc=t, fontsize=20, fontname=\"Helvetica\", nodesep=0.35, ranksep=0.55, pad=0.3];",
+        quote(&title)
+    )?;
+    writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\", fontsize=11, margin=\"0.15,0.06\"];"
+    )?;
+    writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
+
+    writeln!(out, "\n  // The level axis: one rank per level.")?;
+    writeln!(
+        out,
+        "  node [shape=plaintext, style=\"\", fontcolor=\"#777777\", fontsize=10];"
+    )?;
+    let levels = ladder.levels();
+    for level in &levels {
+        writeln!(
+            out,
+            "  {} [label={}];",
+            level_node(*level),
+            quote(&format!("Level {level}"))
+        )?;
+    }
+    if levels.len() > 1 {
+        let chain: Vec<String> = levels.iter().map(|&l| level_node(l)).collect();
+        writeln!(out, "  {} [style=invis];", chain.join(" -> "))?;
+    }
+    writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fontcolor=black, fontsize=11];"
+    )?;
+
+    writeln!(out, "\n  // Roles, grouped by track.")?;
+    for (t, track) in ladder.tracks.iter().enumerate() {
+        let (fill, border) = TRACK_COLOURS[t % TRACK_COLOURS.len()];
+        writeln!(
+            out,
+            "  subgraph {} {{",
+            quote(&format!("cluster_{}", track.id))
+        )?;
+        writeln!(
+            out,
+            "    label={}; style=\"rounded,filled\"; fillcolor={}; color={}; fontsize=13; fontname=\"Helvetica-Bold\";",
+            quote(&track.name),
+            quote(fill),
+            quote(border)
+        )?;
+        for role in &track.roles {
+            let label = format!("{}\n{}", role.title, role.id);
+            let look = if role.on_route {
+                format!(
+                    ", color={}, penwidth=2.5, fillcolor=\"#fdecea\"",
+                    quote(ROUTE)
+                )
+            } else if marked {
+                format!(", color={}, fontcolor=\"#888888\"", quote(FADED))
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "    {} [label={}{look}];",
+                quote(&role.id),
+                quote(&label)
+            )?;
+        }
+        writeln!(out, "  }}")?;
+    }
+    for level in &levels {
+        let ids: Vec<String> = ladder
+            .tracks
+            .iter()
+            .flat_map(|t| &t.roles)
+            .filter(|r| r.level == *level)
+            .map(|r| quote(&r.id))
+            .collect();
+        writeln!(
+            out,
+            "  {{ rank=same; {}; {}; }}",
+            level_node(*level),
+            ids.join("; ")
+        )?;
+    }
+
+    for (kind, comment) in [
+        (EdgeKind::Promotion, "Promotions (next)."),
+        (EdgeKind::Lateral, "Track switches (lateral)."),
+        (EdgeKind::ReportsTo, "Reporting lines (reports_to)."),
+    ] {
+        writeln!(out, "\n  // {comment}")?;
+        for edge in ladder.edges.iter().filter(|e| e.kind == kind) {
+            let mut attrs = match kind {
+                EdgeKind::Promotion => format!("color={}, penwidth=1.3", quote(PROMOTION)),
+                EdgeKind::Lateral => format!(
+                    "style=dashed, color={}, constraint=false{}",
+                    quote(LATERAL),
+                    if edge.both_ways { ", dir=both" } else { "" }
+                ),
+                EdgeKind::ReportsTo => format!(
+                    "style=dotted, color={}, arrowhead=odot, arrowsize=0.7",
+                    quote(REPORTS)
+                ),
+            };
+            if edge.on_route {
+                attrs.push_str(&format!(", color={}, penwidth=3.5", quote(ROUTE)));
+            } else if marked {
+                attrs.push_str(&format!(", color={}", quote(FADED)));
+            }
+            writeln!(
+                out,
+                "  {} -> {} [{attrs}];",
+                quote(&edge.from),
+                quote(&edge.to)
+            )?;
+        }
+    }
+
+    writeln!(out, "\n  // Legend.")?;
+    writeln!(out, "  subgraph cluster_legend {{")?;
+    writeln!(
+        out,
+        "    label=\"Legend\"; style=rounded; color=\"#bbbbbb\"; fontsize=12; fontname=\"Helvetica-Bold\";"
+    )?;
+    writeln!(
+        out,
+        "    node [shape=plaintext, style=\"\", fontsize=10, label=\"\", width=0.1, height=0.1];"
+    )?;
+    let mut legend = vec![
+        (
+            "promotion",
+            format!("color={}, penwidth=1.3", quote(PROMOTION)),
+        ),
+        (
+            "track switch",
+            format!("style=dashed, color={}, dir=both", quote(LATERAL)),
+        ),
+        (
+            "reports to",
+            format!(
+                "style=dotted, color={}, arrowhead=odot, arrowsize=0.7",
+                quote(REPORTS)
+            ),
+        ),
+    ];
+    if marked {
+        legend.push(("route", format!("color={}, penwidth=3.5", quote(ROUTE))));
+    }
+    for (n, (name, attrs)) in legend.iter().enumerate() {
+        writeln!(out, "    legend_{n}_from; legend_{n}_to;")?;
+        writeln!(
+            out,
+            "    legend_{n}_from -> legend_{n}_to [{attrs}, label={}];",
+            quote(&format!(" {name}"))
+        )?;
+    }
+    writeln!(out, "  }}")?;
+    writeln!(out, "}}")?;
+    Ok(())
+}
+
+/// The reporting tree, top down: each boss above the roles that report to it.
+pub fn tree(out: &mut dyn Write, tree: &Tree) -> anyhow::Result<()> {
+    fn nodes(out: &mut dyn Write, node: &TreeNode) -> anyhow::Result<()> {
+        if !node.see_above {
+            writeln!(
+                out,
+                "  {} [label={}];",
+                quote(&node.id),
+                quote(&format!("{}\n{}", node.title, node.id))
+            )?;
+        }
+        for child in &node.direct_reports {
+            writeln!(out, "  {} -> {};", quote(&node.id), quote(&child.id))?;
+            nodes(out, child)?;
+        }
+        Ok(())
+    }
+    writeln!(out, "digraph reporting_lines {{")?;
+    writeln!(
+        out,
+        "  graph [rankdir=TB, label=\"Reporting lines\", labelloc=t, fontsize=18, fontname=\"Helvetica\", pad=0.3];"
+    )?;
+    writeln!(
+        out,
+        "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eaf2fb\", color=\"#8fb3da\", fontname=\"Helvetica\", fontsize=11];"
+    )?;
+    writeln!(out, "  edge [color={}, arrowhead=none];", quote(PROMOTION))?;
+    for root in &tree.roots {
+        nodes(out, root)?;
+    }
+    writeln!(out, "}}")?;
+    Ok(())
+}

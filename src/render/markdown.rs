@@ -1,0 +1,296 @@
+//! Markdown output: GitHub-flavoured tables (pipes escaped, line breaks as `<br>`), for pasting
+//! into issues, wikis and READMEs.
+
+use std::io::Write;
+
+use super::{Style, year_range};
+use crate::commands::View;
+use crate::commands::compare::Comparison;
+use crate::commands::list::RoleRow;
+use crate::commands::path::Routes;
+use crate::commands::search::{Found, occurrences};
+use crate::commands::show::RoleCard;
+use crate::commands::tree::{Tree, TreeNode};
+use crate::commands::{RoleRef, Years};
+
+pub fn render(out: &mut dyn Write, view: &View, _style: &Style) -> anyhow::Result<()> {
+    match view {
+        View::Role(card) => role_card(out, card),
+        View::Comparison(c) => compare(out, c),
+        View::Routes(routes) => path(out, routes),
+        View::Roles(rows) => list(out, rows),
+        View::Found(found) => search(out, found),
+        View::Tree(tree) => tree_list(out, tree),
+        View::Graph(_) | View::Script(_) => {
+            anyhow::bail!("internal error: no Markdown form for this output")
+        }
+    }
+}
+
+/// A table cell: pipes escaped, line breaks as `<br>`, and never empty (GitHub drops rows whose
+/// cells are all blank).
+pub fn cell(text: &str) -> String {
+    let text = text
+        .trim()
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>");
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        text
+    }
+}
+
+fn row(out: &mut dyn Write, cells: &[String]) -> anyhow::Result<()> {
+    writeln!(out, "| {} |", cells.join(" | "))?;
+    Ok(())
+}
+
+fn table_head(out: &mut dyn Write, names: &[&str]) -> anyhow::Result<()> {
+    row(out, &names.iter().map(|n| cell(n)).collect::<Vec<_>>())?;
+    row(out, &vec!["---".to_owned(); names.len()])
+}
+
+fn names(refs: &[RoleRef]) -> String {
+    refs.iter()
+        .map(|r| format!("{} (`{}`)", r.title, r.id))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn bullets(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| format!("• {i}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn tenure(card: &RoleCard) -> String {
+    let basis = match &card.tenure.source {
+        Some(id) => format!("source: {id}"),
+        None => "estimate".to_owned(),
+    };
+    format!(
+        "{} years ({basis})",
+        year_range(card.tenure.min, card.tenure.max)
+    )
+}
+
+fn range(y: Years) -> String {
+    year_range(y.min, y.max)
+}
+
+fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
+    writeln!(out, "## {} (`{}`)\n", card.title, card.id)?;
+    table_head(out, &["", ""])?;
+    let titles = card
+        .titles_by_company_size
+        .entries()
+        .iter()
+        .map(|(size, title)| format!("{size}: {title}"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sources = card
+        .sources
+        .iter()
+        .map(|s| match &s.url {
+            Some(url) => format!("[{}]({url})", s.title),
+            None => s.title.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let rows = [
+        ("Aliases", card.aliases.join(", ")),
+        (
+            "Track, level",
+            format!("{} ({}), level {}", card.track_name, card.track, card.level),
+        ),
+        ("Summary", card.summary.clone()),
+        ("Responsibilities", bullets(&card.responsibilities)),
+        ("Skills", card.skills.join(", ")),
+        ("Reports to", names(&card.reports_to)),
+        ("Direct reports", names(&card.direct_reports)),
+        ("Typical tenure", tenure(card)),
+        ("Leads to", names(&card.next)),
+        ("Switches to", names(&card.lateral)),
+        ("Reached from", names(&card.previous)),
+        ("Titles by size", titles),
+        ("Sources", sources),
+    ];
+    for (name, value) in rows {
+        row(out, &[format!("**{name}**"), cell(&value)])?;
+    }
+    Ok(())
+}
+
+fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "## {} (`{}`) and {} (`{}`)\n",
+        c.a.title, c.a.id, c.b.title, c.b.id
+    )?;
+    table_head(out, &["", &c.a.title, &c.b.title])?;
+    let side = |f: &dyn Fn(&RoleCard) -> String| (f(&c.a), f(&c.b));
+    let rows = [
+        ("Id", side(&|r| format!("`{}`", r.id))),
+        ("Track", side(&|r| r.track_name.clone())),
+        ("Level", side(&|r| r.level.to_string())),
+        ("Typical tenure", side(&tenure)),
+        ("Reports to", side(&|r| names(&r.reports_to))),
+        ("Direct reports", side(&|r| names(&r.direct_reports))),
+        ("Leads to", side(&|r| names(&r.next))),
+        ("Summary", side(&|r| r.summary.clone())),
+        (
+            "Responsibilities (only this role)",
+            (
+                bullets(&c.only_a.responsibilities),
+                bullets(&c.only_b.responsibilities),
+            ),
+        ),
+        (
+            "Skills (only this role)",
+            (c.only_a.skills.join(", "), c.only_b.skills.join(", ")),
+        ),
+        (
+            "Shared responsibilities",
+            (
+                bullets(&c.shared.responsibilities),
+                bullets(&c.shared.responsibilities),
+            ),
+        ),
+        (
+            "Shared skills",
+            (c.shared.skills.join(", "), c.shared.skills.join(", ")),
+        ),
+    ];
+    for (name, (a, b)) in rows {
+        row(out, &[format!("**{name}**"), cell(&a), cell(&b)])?;
+    }
+    if let Some(step) = &c.step {
+        writeln!(
+            out,
+            "\nFrom `{}` to `{}`: {} level(s) up, {} step(s), typically {} years.",
+            step.from,
+            step.to,
+            step.levels,
+            step.steps,
+            range(step.years)
+        )?;
+    }
+    Ok(())
+}
+
+fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
+    let count = r.routes.len();
+    for (n, route) in r.routes.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let label = if count > 1 {
+            format!("Route {} of {count}: ", n + 1)
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            "## {label}{} → {}: typically {} years\n",
+            r.from.title,
+            r.to.title,
+            range(route.total)
+        )?;
+        table_head(out, &["#", "Role", "Years in role", "Reached after"])?;
+        let last = route.steps.len().saturating_sub(1);
+        for (i, step) in route.steps.iter().enumerate() {
+            let role = if step.lateral {
+                format!("{} (`{}`), track switch", step.title, step.id)
+            } else {
+                format!("{} (`{}`)", step.title, step.id)
+            };
+            let in_role = if i == last {
+                format!("({})", range(step.tenure))
+            } else {
+                range(step.tenure)
+            };
+            let reached = if i == 0 {
+                "start".to_owned()
+            } else {
+                format!("{} years", range(step.reached_after))
+            };
+            row(
+                out,
+                &[(i + 1).to_string(), cell(&role), cell(&in_role), reached],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn list(out: &mut dyn Write, rows: &[RoleRow]) -> anyhow::Result<()> {
+    table_head(out, &["Track", "Level", "Id", "Title", "Tenure (years)"])?;
+    for r in rows {
+        let tenure = if r.estimate {
+            format!("{} (estimate)", range(r.tenure))
+        } else {
+            range(r.tenure)
+        };
+        row(
+            out,
+            &[
+                cell(&r.track),
+                r.level.to_string(),
+                format!("`{}`", r.id),
+                cell(&r.title),
+                tenure,
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+fn search(out: &mut dyn Write, found: &Found) -> anyhow::Result<()> {
+    table_head(out, &["Role", "Where", "Text"])?;
+    for hit in &found.hits {
+        for m in &hit.matches {
+            let mut text = String::new();
+            let mut at = 0;
+            for range in occurrences(&m.text, &found.text) {
+                text.push_str(&m.text[at..range.start]);
+                text.push_str(&format!("**{}**", &m.text[range.clone()]));
+                at = range.end;
+            }
+            text.push_str(&m.text[at..]);
+            row(
+                out,
+                &[
+                    cell(&format!("{} (`{}`)", hit.title, hit.id)),
+                    m.field.to_owned(),
+                    cell(&text),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn tree_list(out: &mut dyn Write, tree: &Tree) -> anyhow::Result<()> {
+    fn item(out: &mut dyn Write, node: &TreeNode, depth: usize) -> anyhow::Result<()> {
+        let mark = if node.see_above { " (see above)" } else { "" };
+        writeln!(
+            out,
+            "{}- {} (`{}`){mark}",
+            "  ".repeat(depth),
+            node.title,
+            node.id
+        )?;
+        for child in &node.direct_reports {
+            item(out, child, depth + 1)?;
+        }
+        Ok(())
+    }
+    for root in &tree.roots {
+        item(out, root, 0)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! Mermaid output: flowcharts that GitHub renders in a ```mermaid block — the whole ladder (a
+//! route marked on it, if any) or the reporting tree.
+
+use std::io::Write;
+
+use crate::commands::View;
+use crate::commands::graph::{EdgeKind, Ladder};
+use crate::commands::tree::{Tree, TreeNode};
+
+pub fn render(out: &mut dyn Write, view: &View) -> anyhow::Result<()> {
+    match view {
+        View::Graph(ladder) => self::ladder(out, ladder),
+        View::Tree(tree) => self::tree(out, tree),
+        _ => anyhow::bail!("internal error: no Mermaid picture for this output"),
+    }
+}
+
+/// A node id Mermaid accepts: letters, digits and `_` only, and never a keyword.
+fn node_id(id: &str) -> String {
+    let clean: String = id
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    format!("r_{clean}")
+}
+
+/// A quoted label: Mermaid strings cannot hold `"`, so it becomes `#quot;`.
+fn label(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "#quot;"))
+}
+
+/// The ladder, bottom to top, one subgraph per track. Promotions are solid arrows, track
+/// switches dashed both ways, reporting lines dotted and grey with a circle end.
+pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
+    writeln!(out, "flowchart BT")?;
+    for track in &ladder.tracks {
+        writeln!(
+            out,
+            "  subgraph {}[{}]",
+            node_id(&format!("track-{}", track.id)),
+            label(&track.name)
+        )?;
+        for role in &track.roles {
+            writeln!(out, "    {}[{}]", node_id(&role.id), label(&role.title))?;
+        }
+        writeln!(out, "  end")?;
+    }
+    let mut reports = Vec::new();
+    let mut route = Vec::new();
+    let mut n = 0;
+    for kind in [EdgeKind::Promotion, EdgeKind::Lateral, EdgeKind::ReportsTo] {
+        for edge in ladder.edges.iter().filter(|e| e.kind == kind) {
+            let arrow = match kind {
+                EdgeKind::Promotion => "-->",
+                EdgeKind::Lateral if edge.both_ways => "<-.->",
+                EdgeKind::Lateral => "-.->",
+                EdgeKind::ReportsTo => "-.-o",
+            };
+            writeln!(
+                out,
+                "  {} {arrow} {}",
+                node_id(&edge.from),
+                node_id(&edge.to)
+            )?;
+            if kind == EdgeKind::ReportsTo {
+                reports.push(n.to_string());
+            }
+            if edge.on_route {
+                route.push(n.to_string());
+            }
+            n += 1;
+        }
+    }
+    if !reports.is_empty() {
+        writeln!(
+            out,
+            "  linkStyle {} stroke:#9a9a9a,stroke-width:1px,stroke-dasharray:2 3",
+            reports.join(",")
+        )?;
+    }
+    if !route.is_empty() {
+        writeln!(
+            out,
+            "  linkStyle {} stroke:#c0392b,stroke-width:4px",
+            route.join(",")
+        )?;
+        writeln!(
+            out,
+            "  classDef route fill:#fdecea,stroke:#c0392b,stroke-width:3px"
+        )?;
+        let ids: Vec<String> = ladder.route.iter().map(|id| node_id(id)).collect();
+        writeln!(out, "  class {} route", ids.join(","))?;
+    }
+    Ok(())
+}
+
+/// The reporting tree, top down.
+pub fn tree(out: &mut dyn Write, tree: &Tree) -> anyhow::Result<()> {
+    fn walk(out: &mut dyn Write, node: &TreeNode) -> anyhow::Result<()> {
+        for child in &node.direct_reports {
+            writeln!(
+                out,
+                "  {}[{}] --- {}[{}]",
+                node_id(&node.id),
+                label(&node.title),
+                node_id(&child.id),
+                label(&child.title)
+            )?;
+            walk(out, child)?;
+        }
+        Ok(())
+    }
+    writeln!(out, "flowchart TB")?;
+    for root in &tree.roots {
+        if root.direct_reports.is_empty() {
+            writeln!(out, "  {}[{}]", node_id(&root.id), label(&root.title))?;
+        }
+        walk(out, root)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! A route drawn as a timeline under the `path` table: years along a line, one bar per step
+//! from its earliest start to its latest end, so the shape of a career shows at a glance.
+//! Block characters when [`Style::unicode`] is on, plain ASCII otherwise; fitted to the width.
+
+use std::io::Write;
+
+use super::{Style, years};
+use crate::commands::path::RouteView;
+
+/// The characters a timeline is drawn with.
+struct Pen {
+    /// In the role at the typical pace (the midpoints of the ranges).
+    sure: char,
+    /// In the role at a faster or slower pace: from the earliest start to the latest end.
+    maybe: char,
+    /// Arriving in the last role.
+    arrive: char,
+    rule: char,
+    tick: char,
+    ellipsis: &'static str,
+}
+
+const UNICODE: Pen = Pen {
+    sure: '█',
+    maybe: '░',
+    arrive: '▲',
+    rule: '─',
+    tick: '┬',
+    ellipsis: "…",
+};
+
+const ASCII: Pen = Pen {
+    sure: '#',
+    maybe: '.',
+    arrive: '^',
+    rule: '-',
+    tick: '+',
+    ellipsis: "...",
+};
+
+/// Writes the timeline of one route; nothing for a route of one role.
+pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::Result<()> {
+    let Some(last) = route.steps.last() else {
+        return Ok(());
+    };
+    if route.steps.len() < 2 {
+        return Ok(());
+    }
+    let pen = if style.unicode { &UNICODE } else { &ASCII };
+    let span = last.reached_after.max.max(0.5);
+    let width = usize::from(style.width);
+    let longest = route
+        .steps
+        .iter()
+        .map(|s| s.title.chars().count())
+        .max()
+        .unwrap_or(0);
+    let label_width = longest.min(width / 3).max(8);
+    // Room after the chart for the last year's number under the axis.
+    let chart = width.saturating_sub(label_width + 2 + 3).max(10);
+    // Cell of a year: 0 ..= chart - 1.
+    let cell = |y: f64| -> usize {
+        let at = (y / span * (chart - 1) as f64).round();
+        (at.max(0.0) as usize).min(chart - 1)
+    };
+
+    writeln!(out)?;
+    let mut lines = Vec::new();
+    let final_ix = route.steps.len() - 1;
+    for (i, step) in route.steps.iter().enumerate() {
+        let mut bar = vec![' '; chart];
+        let start_min = step.reached_after.min;
+        let start_max = step.reached_after.max;
+        let start_mid = (start_min + start_max) / 2.0;
+        if i == final_ix {
+            for c in &mut bar[cell(start_min)..=cell(start_max)] {
+                *c = pen.maybe;
+            }
+            bar[cell(start_mid)] = pen.arrive;
+        } else {
+            let end_max = start_max + step.tenure.max;
+            let end_mid = start_mid + (step.tenure.min + step.tenure.max) / 2.0;
+            for c in &mut bar[cell(start_min)..=cell(end_max)] {
+                *c = pen.maybe;
+            }
+            for c in &mut bar[cell(start_mid)..=cell(end_mid)] {
+                *c = pen.sure;
+            }
+        }
+        let bar: String = bar.into_iter().collect();
+        lines.push(format!(
+            "{}  {}",
+            fit(&step.title, label_width, pen),
+            bar.trim_end()
+        ));
+    }
+
+    // The axis: a rule with a tick every `step` years, and the years under the ticks.
+    let per_year = (chart - 1) as f64 / span;
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
+        .into_iter()
+        .find(|s| s * per_year >= 4.0)
+        .unwrap_or(100.0);
+    let mut rule = vec![pen.rule; chart];
+    let mut numbers = vec![' '; chart + 4];
+    let mut year = 0.0;
+    while year <= span + 1e-9 {
+        let at = cell(year);
+        rule[at] = pen.tick;
+        for (k, ch) in years(year).chars().enumerate() {
+            if let Some(slot) = numbers.get_mut(at + k) {
+                *slot = ch;
+            }
+        }
+        year += step;
+    }
+    let pad = " ".repeat(label_width + 2);
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    writeln!(out, "{pad}{}", rule.into_iter().collect::<String>())?;
+    let numbers: String = numbers.into_iter().collect();
+    writeln!(out, "{pad}{}", numbers.trim_end())?;
+    let key = format!(
+        "Years from the start. {} typical pace {sep} {} fastest start to slowest end {sep} {} arrival",
+        pen.sure,
+        pen.maybe,
+        pen.arrive,
+        sep = if style.unicode { "·" } else { ";" }
+    );
+    for line in super::prose::wrap(&key, width) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// `text` cut or padded to exactly `width` characters.
+fn fit(text: &str, width: usize, pen: &Pen) -> String {
+    let count = text.chars().count();
+    if count <= width {
+        format!("{text}{}", " ".repeat(width - count))
+    } else {
+        let keep = width.saturating_sub(pen.ellipsis.chars().count());
+        let cut: String = text.chars().take(keep).collect();
+        format!("{cut}{}", pen.ellipsis)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{Limits, Origin, load};
+    use crate::commands::{View, run};
+    use crate::config::Query;
+    use crate::ladder::RouteOrder;
+
+    fn pm_to_cpo() -> RouteView {
+        let catalogue = load(&Origin::Builtin, &Limits::default()).expect("built-in loads");
+        let query = Query::Path {
+            from: "pm".into(),
+            to: "cpo".into(),
+            order: RouteOrder::Time,
+            limit: 1,
+            via: None,
+            avoid: Vec::new(),
+        };
+        match run(&query, &catalogue).expect("a route") {
+            View::Routes(routes) => routes.routes[0].clone(),
+            other => panic!("expected routes, got {other:?}"),
+        }
+    }
+
+    fn draw(unicode: bool, width: u16) -> String {
+        let style = Style {
+            color: false,
+            width,
+            unicode,
+        };
+        let mut out = Vec::new();
+        render(&mut out, &pm_to_cpo(), &style).expect("draws");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_terminal_gets_block_characters_and_ascii_gets_none() {
+        let blocks = draw(true, 100);
+        assert!(blocks.contains('█') && blocks.contains('░') && blocks.contains('▲'));
+        let plain = draw(false, 100);
+        assert!(plain.is_ascii(), "{plain}");
+        assert!(plain.contains('#') && plain.contains('^'));
+    }
+
+    #[test]
+    fn the_timeline_fits_the_width_it_is_given() {
+        for width in [40, 60, 80, 120] {
+            for unicode in [true, false] {
+                for line in draw(unicode, width).lines() {
+                    assert!(
+                        line.chars().count() <= usize::from(width),
+                        "{width}: {line}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_axis_reaches_the_arrival_and_numbers_the_years() {
+        let plain = draw(false, 100);
+        let numbers = plain
+            .lines()
+            .find(|l| l.trim_start().starts_with("0 "))
+            .expect("a line of years");
+        assert!(numbers.contains(" 10 "), "{numbers}");
+    }
+}

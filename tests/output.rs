@@ -1,0 +1,413 @@
+//! Whole-binary tests of the output formats: the JSON contract, YAML mirroring it, Markdown
+//! tables, usage errors for formats a command cannot give, colour, widths, help, search and tree.
+//! Snapshots (insta, under tests/snapshots/) hold the exact output on the built-in catalogue.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The binary with an environment that cannot leak into the output.
+fn ladder() -> Command {
+    let mut command = Command::cargo_bin("ladder").expect("the binary is built");
+    for name in [
+        "LADDER_CATALOGUE",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "COLUMNS",
+        "TERM",
+    ] {
+        command.env_remove(name);
+    }
+    command
+}
+
+/// Runs `ladder ARGS`, expects success, and returns stdout.
+fn stdout(args: &[&str]) -> String {
+    let output = ladder().args(args).output().expect("runs");
+    assert!(
+        output.status.success(),
+        "ladder {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn json(args: &[&str]) -> Value {
+    serde_json::from_str(&stdout(args)).expect("valid JSON")
+}
+
+fn has_fields(value: &Value, fields: &[&str]) {
+    for field in fields {
+        assert!(value.get(field).is_some(), "missing `{field}` in {value}");
+    }
+}
+
+#[test]
+fn show_json_carries_every_field_of_the_contract() {
+    let card = json(&["show", "cpo", "-o", "json"]);
+    has_fields(
+        &card,
+        &[
+            "id",
+            "title",
+            "aliases",
+            "track",
+            "level",
+            "summary",
+            "responsibilities",
+            "skills",
+            "reports_to",
+            "direct_reports",
+            "tenure",
+            "next",
+            "previous",
+            "titles_by_company_size",
+            "sources",
+        ],
+    );
+    assert_eq!(card["id"], "cpo");
+    assert_eq!(card["level"], 8);
+    has_fields(&card["tenure"], &["min", "max"]);
+    assert!(card["reports_to"].as_array().expect("array")[0].is_string());
+}
+
+#[test]
+fn compare_json_holds_both_cards_and_what_they_share() {
+    let comparison = json(&["compare", "vp", "head", "-o", "json"]);
+    has_fields(&comparison, &["a", "b", "shared", "only_a", "only_b"]);
+    assert_eq!(comparison["a"]["id"], "vp-product");
+    assert_eq!(comparison["b"]["id"], "head-of-product");
+    for side in ["shared", "only_a", "only_b"] {
+        has_fields(&comparison[side], &["responsibilities", "skills"]);
+    }
+}
+
+#[test]
+fn path_json_runs_from_the_first_role_to_the_last_with_a_total() {
+    let path = json(&["path", "pm", "cpo", "-o", "json"]);
+    assert_eq!(path["from"], "product-manager");
+    assert_eq!(path["to"], "cpo");
+    let route = &path["routes"][0];
+    has_fields(route, &["steps", "total"]);
+    let steps = route["steps"].as_array().expect("array");
+    assert_eq!(steps[0]["id"], "product-manager");
+    assert_eq!(steps.last().expect("a step")["id"], "cpo");
+    for step in steps {
+        has_fields(step, &["id", "title", "tenure"]);
+    }
+    has_fields(&route["total"], &["min", "max"]);
+}
+
+#[test]
+fn list_and_search_json_are_arrays_of_roles_with_id_title_track_and_level() {
+    for args in [
+        &["list", "-o", "json"][..],
+        &["search", "roadmap", "-o", "json"][..],
+    ] {
+        let rows = json(args);
+        let rows = rows.as_array().expect("an array");
+        assert!(!rows.is_empty());
+        for row in rows {
+            has_fields(row, &["id", "title", "track", "level"]);
+        }
+    }
+}
+
+#[test]
+fn search_json_gives_the_field_and_text_of_each_match() {
+    let hits = json(&["search", "ROADMAP", "-o", "json"]);
+    let first = &hits[0];
+    let matches = first["matches"].as_array().expect("an array");
+    assert!(!matches.is_empty());
+    for m in matches {
+        has_fields(m, &["field", "text"]);
+        let text = m["text"].as_str().expect("text").to_lowercase();
+        assert!(text.contains("roadmap"), "{text}");
+    }
+}
+
+#[test]
+fn yaml_output_carries_the_same_data_as_the_json_output() {
+    for args in [
+        &["show", "cpo"][..],
+        &["compare", "vp", "head"][..],
+        &["path", "pm", "cpo"][..],
+        &["list"][..],
+        &["tree"][..],
+        &["search", "strategy"][..],
+    ] {
+        let from_json = json(&[args, &["-o", "json"]].concat());
+        let yaml = stdout(&[args, &["-o", "yaml"]].concat());
+        let from_yaml: Value = ladder::catalogue::yaml::from_str(&yaml).expect("valid YAML");
+        assert_eq!(from_json, from_yaml, "ladder {args:?}");
+    }
+}
+
+#[test]
+fn markdown_output_is_a_table_with_a_delimiter_row_and_escaped_pipes() {
+    let text = stdout(&["list", "-o", "markdown"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("| Track | Level | Id | Title |"));
+    assert!(lines[1].starts_with("| --- | --- |"));
+    let columns = lines[0].matches(" | ").count();
+    for line in &lines[2..] {
+        assert_eq!(line.matches(" | ").count(), columns, "{line}");
+    }
+    let card = stdout(&["show", "cpo", "-o", "markdown"]);
+    for line in card.lines().filter(|l| l.starts_with('|')) {
+        // Two columns: three unescaped pipes.
+        let unescaped = line.replace("\\|", "").matches('|').count();
+        assert_eq!(unescaped, 3, "{line}");
+    }
+}
+
+#[test]
+fn a_format_a_command_cannot_give_is_a_usage_error_that_names_those_it_can() {
+    let output = ladder()
+        .args(["show", "cpo", "-o", "dot"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("table, json, yaml, markdown"), "{stderr}");
+    let output = ladder()
+        .args(["graph", "-o", "table"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("dot, mermaid, json, yaml"), "{stderr}");
+}
+
+#[test]
+fn colour_always_colours_and_piped_output_or_no_color_does_not() {
+    let coloured = stdout(&["--color", "always", "show", "cpo"]);
+    assert!(coloured.contains("\x1b["));
+    assert!(!stdout(&["show", "cpo"]).contains("\x1b["));
+    let output = ladder()
+        .args(["--color", "auto", "show", "cpo"])
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("\x1b["));
+    let output = ladder()
+        .args(["show", "cpo"])
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\x1b["));
+    let output = ladder()
+        .args(["show", "cpo"])
+        .env("CLICOLOR_FORCE", "1")
+        .env("TERM", "dumb")
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("\x1b["));
+}
+
+#[test]
+fn every_table_fits_sixty_columns_when_columns_says_so() {
+    for args in [
+        &["show", "cpo"][..],
+        &["path", "pm", "cpo"][..],
+        &["path", "apm", "cpo", "--all"][..],
+        &["compare", "vp", "head"][..],
+        &["list"][..],
+        &["tree"][..],
+        &["search", "roadmap"][..],
+        &["search", "product"][..],
+    ] {
+        let output = ladder()
+            .args(args)
+            .env("COLUMNS", "60")
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+        let text = String::from_utf8(output.stdout).expect("UTF-8");
+        for line in text.lines() {
+            // A web address alone on its line stays whole, so that it can be clicked and copied.
+            let is_address = line.trim_start().starts_with("http") && !line.trim().contains(' ');
+            assert!(
+                line.chars().count() <= 60 || is_address,
+                "ladder {args:?}: {} columns: {line}",
+                line.chars().count()
+            );
+        }
+    }
+}
+
+#[test]
+fn search_highlights_the_match_when_colour_is_on() {
+    let text = stdout(&["--color", "always", "search", "roadmap"]);
+    assert!(text.contains("\x1b[1;33mroadmap\x1b[0m"), "{text}");
+}
+
+#[test]
+fn search_finding_nothing_exits_1_with_a_short_message() {
+    let output = ladder()
+        .args(["search", "underwater basket weaving"])
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no role mentions"), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn search_ignores_case_and_looks_in_aliases() {
+    let hits = json(&["search", "cPo", "-o", "json"]);
+    let cpo = hits
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|h| h["id"] == "cpo")
+        .expect("the CPO is found");
+    assert!(
+        cpo["matches"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|m| m["field"] == "alias")
+    );
+}
+
+#[test]
+fn the_tree_starts_at_the_top_and_marks_roles_with_several_bosses_as_repeats() {
+    let text = stdout(&["tree"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "Chief Executive Officer (ceo)");
+    assert!(lines[1].starts_with("|-- Chief Product Officer (cpo)"));
+    let pm_full = lines
+        .iter()
+        .filter(|l| l.contains("(product-manager)") && !l.contains("(see above)"))
+        .count();
+    assert_eq!(pm_full, 1, "{text}");
+    assert!(text.contains("Product Manager (product-manager) (see above)"));
+    assert!(!text.contains('│'), "ASCII when not a terminal");
+}
+
+#[test]
+fn the_tree_from_a_role_shows_only_the_roles_below_it() {
+    let tree = json(&["tree", "director-pm", "-o", "json"]);
+    let roots = tree.as_array().expect("an array of roots");
+    assert_eq!(roots.len(), 1);
+    assert_eq!(roots[0]["id"], "director-pm");
+    let reports: Vec<&str> = roots[0]["direct_reports"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
+    assert!(reports.contains(&"lead-pm"), "{reports:?}");
+    assert!(!stdout(&["tree", "director-pm"]).contains("(cpo)"));
+}
+
+#[test]
+fn path_draws_a_timeline_under_the_table_in_ascii_when_piped() {
+    let text = stdout(&["path", "pm", "cpo"]);
+    let timeline: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with('╰'))
+        .skip(2)
+        .collect();
+    assert!(timeline.len() > 6, "{text}");
+    assert!(timeline[0].contains('#'));
+    assert!(text.contains("+----"));
+    assert!(text.is_ascii() || !text.contains('█'));
+}
+
+#[test]
+fn the_timeline_bars_climb_like_the_career_does() {
+    let text = stdout(&["path", "pm", "cpo"]);
+    let starts: Vec<usize> = text
+        .lines()
+        .skip_while(|l| !l.starts_with('╰'))
+        .skip(2)
+        .take(6)
+        .map(|l| l.find(['#', '.', '^']).expect("a bar"))
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] < w[1]),
+        "each step starts later: {starts:?}"
+    );
+}
+
+#[test]
+fn running_ladder_with_no_arguments_prints_a_short_overview() {
+    let output = ladder().output().expect("runs");
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(text.lines().count() < 30, "short: {text}");
+    assert!(text.contains("$ ladder show cpo"));
+    assert!(text.contains("ladder help COMMAND"));
+    assert!(!text.contains("--catalogue"), "not the full help");
+}
+
+#[test]
+fn every_command_help_has_a_summary_a_description_and_examples() {
+    for command in [
+        "show",
+        "compare",
+        "path",
+        "list",
+        "search",
+        "tree",
+        "graph",
+        "completions",
+        "man",
+    ] {
+        let help = stdout(&[command, "--help"]);
+        let paragraphs: Vec<&str> = help.split("\n\n").collect();
+        assert!(paragraphs.len() >= 4, "{command}: {help}");
+        assert!(help.contains("Examples:\n  ladder "), "{command}: {help}");
+    }
+}
+
+#[test]
+fn role_names_for_completion_stay_out_of_the_help() {
+    let help = stdout(&["show", "--help"]);
+    assert!(!help.contains("associate-pm"), "{help}");
+}
+
+mod snapshots {
+    use super::stdout;
+
+    macro_rules! snapshot {
+        ($name:ident, $($arg:expr),+) => {
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(stdout(&[$($arg),+]));
+            }
+        };
+    }
+
+    snapshot!(show_cpo_json, "show", "cpo", "-o", "json");
+    snapshot!(show_cpo_yaml, "show", "cpo", "-o", "yaml");
+    snapshot!(show_cpo_markdown, "show", "cpo", "-o", "markdown");
+    snapshot!(compare_vp_head_json, "compare", "vp", "head", "-o", "json");
+    snapshot!(compare_vp_head_yaml, "compare", "vp", "head", "-o", "yaml");
+    snapshot!(
+        compare_vp_head_markdown,
+        "compare",
+        "vp",
+        "head",
+        "-o",
+        "markdown"
+    );
+    snapshot!(path_pm_cpo_json, "path", "pm", "cpo", "-o", "json");
+    snapshot!(path_pm_cpo_yaml, "path", "pm", "cpo", "-o", "yaml");
+    snapshot!(path_pm_cpo_markdown, "path", "pm", "cpo", "-o", "markdown");
+    snapshot!(list_json, "list", "-o", "json");
+    snapshot!(list_yaml, "list", "-o", "yaml");
+    snapshot!(list_markdown, "list", "-o", "markdown");
+    snapshot!(search_roadmap_json, "search", "roadmap", "-o", "json");
+    snapshot!(tree_json, "tree", "-o", "json");
+    snapshot!(graph_dot, "graph", "-o", "dot");
+    snapshot!(graph_mermaid, "graph", "-o", "mermaid");
+    snapshot!(path_pm_cpo_dot, "path", "pm", "cpo", "-o", "dot");
+    snapshot!(path_pm_cpo_mermaid, "path", "pm", "cpo", "-o", "mermaid");
+    snapshot!(tree_mermaid, "tree", "-o", "mermaid");
+}
