@@ -14,7 +14,9 @@ Examples:
   ladder path pm cpo               the quickest typical route from PM to CPO
   ladder path pm cpo --all         every route, best first
   ladder list --track management   the management track
-  ladder --catalogue team.yaml list   the same questions of your own ladder";
+  ladder --catalogue team.yaml list   the same questions of your own ladder
+  ladder export > team.yaml        start your own ladder from the built-in one
+  ladder check team.yaml           every problem in it, with file:line:column";
 
 /// Explore a career ladder: what a role does, how two roles differ, and the realistic route
 /// from one to another.
@@ -44,6 +46,30 @@ pub struct GlobalArgs {
     /// When to use colour: auto is on a terminal only, and never with NO_COLOR set
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
+
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Safety limits on the catalogue file; the defaults admit a 100,000-role catalogue.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Catalogue limits")]
+pub struct LimitArgs {
+    /// Refuse a catalogue file larger than this many bytes (checked before reading it)
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::catalogue::Limits::default().max_file_bytes)]
+    pub max_file_size: u64,
+
+    /// Refuse YAML nested deeper than this
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_depth)]
+    pub max_depth: usize,
+
+    /// Refuse YAML with more nodes (scalars, lists, mappings) than this
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_nodes)]
+    pub max_nodes: usize,
+
+    /// Refuse YAML with more aliases (`*name`) or anchors than this
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_aliases)]
+    pub max_aliases: usize,
 }
 
 #[derive(Debug, Subcommand)]
@@ -90,6 +116,30 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         level: Option<u32>,
     },
+
+    /// Check a catalogue and report every problem in it, each with file:line:column
+    #[command(
+        long_about = "Check a catalogue and report every problem in it, each with file:line:column.\n\n\
+            Checks FILE, or else the catalogue in use (--catalogue, LADDER_CATALOGUE, or the built-in \
+            one). A valid catalogue gets a one-line summary on stdout and exit status 0; an invalid one \
+            gets every problem on stderr, each with the source line it points at, and exit status 1. \
+            With -o json the verdict goes to stdout as {\"valid\": bool, \"problems\": [{\"file\", \
+            \"line\", \"column\", \"message\"}]}.",
+        after_help = "Examples:\n  ladder check team.yaml\n  ladder --catalogue team.yaml check\n  ladder check team.yaml -o json"
+    )]
+    Check {
+        /// The catalogue file to check (default: the catalogue in use)
+        file: Option<PathBuf>,
+    },
+
+    /// Print the catalogue in use (the built-in one by default) as commented YAML: a template for your own
+    #[command(
+        long_about = "Print the catalogue in use (the built-in one by default) as commented YAML: a \
+            template for your own.\n\n\
+            The output loads back to the same catalogue. With -o json it is printed as JSON instead.",
+        after_help = "Examples:\n  ladder export > team.yaml\n  ladder --catalogue team.yaml export -o json"
+    )]
+    Export,
 }
 
 #[derive(Debug, Args)]

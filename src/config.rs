@@ -50,6 +50,11 @@ pub enum Query {
         track: Option<String>,
         level: Option<u32>,
     },
+    /// Check a catalogue: this file, or the one in use when `None`.
+    Check {
+        file: Option<std::path::PathBuf>,
+    },
+    Export,
 }
 
 /// The bits of the environment that shape output, gathered so tests can give their own.
@@ -114,10 +119,18 @@ impl Config {
                 avoid: p.avoid,
             },
             Command::List { track, level } => Query::List { track, level },
+            Command::Check { file } => Query::Check { file },
+            Command::Export => Query::Export,
+        };
+        let limits = Limits {
+            max_file_bytes: cli.global.limits.max_file_size,
+            max_depth: cli.global.limits.max_depth,
+            max_nodes: cli.global.limits.max_nodes,
+            max_aliases: cli.global.limits.max_aliases,
         };
         Config {
             origin,
-            limits: Limits::default(),
+            limits,
             format: cli.global.format,
             style: Style { color, width },
             query,

@@ -53,6 +53,12 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 
 /// Prints `ladder: error: ...` with the cause chain, and every problem of an invalid catalogue.
 fn report(error: &anyhow::Error) {
+    if error
+        .downcast_ref::<ladder::commands::check::AlreadyReported>()
+        .is_some()
+    {
+        return;
+    }
     let mut stderr = io::stderr().lock();
     let _ = writeln!(stderr, "ladder: error: {error}");
     for cause in error.chain().skip(1) {

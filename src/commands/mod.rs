@@ -1,6 +1,8 @@
 //! One file per subcommand. Each gathers plain data (a [`View`]) for a renderer; none prints.
 
+pub mod check;
 pub mod compare;
+pub mod export;
 pub mod list;
 pub mod path;
 pub mod show;
@@ -29,6 +31,11 @@ pub fn run(query: &Query, catalogue: &Catalogue) -> anyhow::Result<View> {
         Query::Path { .. } => path::run(catalogue, query).map(View::Routes),
         Query::List { track, level } => {
             list::run(catalogue, track.as_deref(), *level).map(View::Roles)
+        }
+        Query::Check { .. } | Query::Export => {
+            anyhow::bail!(
+                "`check` and `export` read the catalogue file themselves (see `lib::run`)"
+            )
         }
     }
 }
