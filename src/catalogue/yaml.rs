@@ -83,12 +83,36 @@ fn explain(message: &str) -> String {
         return "the file holds more than one YAML document (`---`); a catalogue is one document"
             .to_owned();
     }
+    if let Some(plain) = plain_type_error(message) {
+        return plain.to_owned();
+    }
+    if message.contains("recursion limit") || message.contains("nesting") {
+        return format!(
+            "the YAML is nested too deeply ({message}); a catalogue needs only a few levels"
+        );
+    }
     if message.contains("budget") || message.contains("limit") {
         return format!(
             "{message} (the catalogue is over a safety limit; see `ladder --help` for the --max-* options to raise it)"
         );
     }
     message.to_owned()
+}
+
+/// The parser's type errors, said in the words of the schema rather than of Rust.
+fn plain_type_error(message: &str) -> Option<&'static str> {
+    Some(match message {
+        "invalid u32" => "expected a whole number, such as 3",
+        "invalid floating point" => "expected a number of years, such as 2 or 2.5",
+        "invalid boolean" => "expected true or false",
+        "expected sequence start" => "expected a list: `- item` lines, or `[a, b]`",
+        "expected mapping start" => "expected a mapping: `key: value` lines, or `{key: value}`",
+        "expected string scalar" => "expected text, not a list or a mapping",
+        m if m.starts_with("cannot deserialize null into string") => {
+            "expected text, but the value is empty"
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
