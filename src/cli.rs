@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
@@ -35,8 +36,9 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read this catalogue (YAML) instead of the built-in product-management ladder
-    #[arg(long, global = true, env = "LADDER_CATALOGUE", value_name = "FILE")]
+    /// Read this catalogue (YAML) instead of the built-in product-management ladder (empty: the built-in one)
+    #[arg(long, global = true, env = "LADDER_CATALOGUE", value_name = "FILE",
+          value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     pub catalogue: Option<PathBuf>,
 
     /// Output format

@@ -89,7 +89,11 @@ impl Environment {
 
 impl Config {
     pub fn new(cli: Cli, env: &Environment) -> Config {
-        let origin = cli.global.catalogue.map_or(Origin::Builtin, Origin::File);
+        let origin = cli
+            .global
+            .catalogue
+            .filter(|path| !path.as_os_str().is_empty())
+            .map_or(Origin::Builtin, Origin::File);
         let color = match cli.global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,

@@ -57,6 +57,21 @@ fn the_flag_beats_the_environment_which_beats_the_built_in_catalogue() {
 }
 
 #[test]
+fn an_empty_catalogue_variable_or_flag_means_the_built_in_catalogue() {
+    for output in [
+        ladder(&["check"], Some("")),
+        ladder(&["--catalogue", "", "check"], None),
+    ] {
+        assert_eq!(output.status.code(), Some(0));
+        assert!(
+            stdout(&output).starts_with("<built-in>: valid"),
+            "{}",
+            stdout(&output)
+        );
+    }
+}
+
+#[test]
 fn check_of_a_named_file_ignores_the_catalogue_in_use() {
     let output = ladder(&["--catalogue", ENGINEERING, "check", MINIMAL], None);
     assert_eq!(output.status.code(), Some(0));
