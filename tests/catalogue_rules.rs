@@ -66,21 +66,36 @@ fn an_unknown_key_is_reported_with_the_closest_known_key() {
 }
 
 #[test]
-fn a_missing_required_field_is_named() {
-    let problems = problems_in("missing-field.yaml");
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(
-        problems[0].ends_with(": missing required key `level`"),
-        "{problems:?}"
+fn a_missing_required_field_is_named_with_the_role_it_is_missing_from() {
+    assert_eq!(
+        problems_in("missing-field.yaml"),
+        ["35:5: role `design-manager` is missing the required key `level`"]
     );
 }
 
 #[test]
 fn a_value_of_the_wrong_type_says_what_was_expected() {
-    let problems = problems_in("wrong-type.yaml");
-    assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].starts_with("28:12: "), "{problems:?}");
-    assert!(problems[0].contains("whole number"), "{problems:?}");
+    assert_eq!(
+        problems_in("wrong-type.yaml"),
+        [
+            "28:12: `level` of role `senior-designer` must be a whole number (0 or more), not the text `senior`"
+        ]
+    );
+}
+
+#[test]
+fn every_structure_problem_is_reported_in_one_run() {
+    assert_eq!(
+        problems_in("many-structure-problems.yaml"),
+        [
+            "9:5: unknown key `nmae`; did you mean `name`?",
+            "15:14: `aliases` of role `designer` must be a list (`- item` lines, or `[a, b]`), not the text `Designer`",
+            "28:12: `level` of role `senior-designer` must be a whole number (0 or more), not the text `two`",
+            "35:5: role `design-manager` is missing the required key `summary`",
+            "41:40: `estimate` of `tenure` of role `design-manager` must be true or false, not the text `maybe`",
+            "42:1: unknown key `owner`; the keys allowed here are version, name, description, sources, tracks, roles",
+        ]
+    );
 }
 
 #[test]

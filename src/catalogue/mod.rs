@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 pub mod raw;
+pub mod structure;
 pub mod validate;
 pub mod yaml;
 
@@ -94,8 +95,24 @@ pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, I
             )],
         ));
     }
-    let raw = yaml::parse(text, limits).map_err(|p| InvalidCatalogue::new(name, text, vec![p]))?;
+    let raw = yaml::parse(text, limits).map_err(|first| {
+        InvalidCatalogue::new(name, text, structure_problems(text, limits, first))
+    })?;
     validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
+}
+
+/// Every structure problem, found by a second, lenient pass once the typed parse has stopped at
+/// `first`. The pass may find nothing the typed parse objects to (or stop at a syntax error the typed
+/// parse never reached): `first` is kept then.
+fn structure_problems(text: &str, limits: &Limits, first: Problem) -> Vec<Problem> {
+    match yaml::parse_tree(text, limits) {
+        Ok(tree) => {
+            let found = structure::problems(&tree);
+            if found.is_empty() { vec![first] } else { found }
+        }
+        Err(second) if second == first => vec![first],
+        Err(second) => vec![first, second],
+    }
 }
 
 /// Reads a file as UTF-8 text, refusing what is too large (from its metadata, before reading),

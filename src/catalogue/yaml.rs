@@ -9,6 +9,7 @@ use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
 use super::Limits;
 use super::diagnostic::Problem;
 use super::raw::{At, Pos, RawCatalogue};
+use super::structure::Node;
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -24,8 +25,18 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
 }
 
 /// Parses catalogue text. Structure errors (syntax, unknown keys, wrong types, missing fields) stop
-/// the parse, so there is at most one; validation then finds every other problem.
+/// the parse, so there is at most one; `parse_tree` and `structure` then find them all.
 pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
+    serde_saphyr::from_str_with_options::<RawCatalogue>(text, options(limits)).map_err(problem_from)
+}
+
+/// Parses text of any shape into a tree with positions, under the same limits: the second pass on
+/// a catalogue whose typed parse failed.
+pub fn parse_tree(text: &str, limits: &Limits) -> Result<Node, Problem> {
+    serde_saphyr::from_str_with_options::<Node>(text, options(limits)).map_err(problem_from)
+}
+
+fn options(limits: &Limits) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = limits.max_depth;
     budget.max_nodes = limits.max_nodes;
@@ -34,10 +45,16 @@ pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
     budget.max_anchors = limits.max_aliases;
     // Two, so that a second document is reported as such rather than as a budget breach.
     budget.max_documents = 2;
-    budget.max_total_scalar_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
+    // Copies of anchored values grow with aliases; the defaults (1,000,000) stop an alias bomb
+    // within a second.
+    budget.max_recorded_anchor_events = limits.max_aliases.saturating_mul(100);
+    let text_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
+    budget.max_total_scalar_bytes = text_bytes;
+    budget.max_total_comment_bytes = text_bytes;
+    budget.max_recorded_anchor_bytes = text_bytes;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
-    serde_saphyr::from_str_with_options::<RawCatalogue>(text, options).map_err(problem_from)
+    options
 }
 
 /// Writes a value as YAML (for `export` and `-o yaml`).
@@ -90,6 +107,30 @@ fn explain(message: &str) -> String {
         return format!(
             "the YAML is nested too deeply ({message}); a catalogue needs only a few levels"
         );
+    }
+    if let Some(rest) = message.strip_prefix("budget breached: ") {
+        let breach = rest.split([' ', '{']).next().unwrap_or_default();
+        let (what, flag) = match breach {
+            "Events" | "Nodes" => ("has too many nodes", Some("--max-nodes")),
+            "Depth" => ("is nested too deeply", Some("--max-depth")),
+            "Aliases" | "Anchors" | "RecordedAnchorEvents" => (
+                "has aliases that expand to too much (an alias bomb?)",
+                Some("--max-aliases"),
+            ),
+            "AliasAnchorRatio" | "MergeKeys" => {
+                ("has aliases that expand to too much (an alias bomb?)", None)
+            }
+            "ScalarBytes" | "CommentBytes" | "RecordedAnchorBytes" | "InputBytes" => {
+                ("holds too much text", Some("--max-file-size"))
+            }
+            _ => ("is over a safety limit", None),
+        };
+        return match flag {
+            Some(flag) => format!(
+                "the YAML {what}: {rest}; if the file is trusted, raise the limit with {flag}"
+            ),
+            None => format!("the YAML {what}: {rest}"),
+        };
     }
     if message.contains("budget") || message.contains("limit") {
         return format!(
