@@ -61,15 +61,17 @@ pub struct LimitArgs {
     #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::catalogue::Limits::default().max_file_bytes)]
     pub max_file_size: u64,
 
-    /// Refuse YAML nested deeper than this
-    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_depth)]
+    /// Refuse YAML nested deeper than this (at most 1000)
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_depth,
+          value_parser = clap::value_parser!(u64).range(1..=crate::catalogue::MAX_DEPTH_CEILING as u64).map(|n| n as usize))]
     pub max_depth: usize,
 
     /// Refuse YAML with more nodes (scalars, lists, mappings) than this
     #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_nodes)]
     pub max_nodes: usize,
 
-    /// Refuse YAML with more aliases (`*name`) or anchors than this
+    /// Refuse YAML with more aliases (`*name`) or anchors than this, or whose anchored values are
+    /// copied more than 100 times this
     #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_aliases)]
     pub max_aliases: usize,
 }

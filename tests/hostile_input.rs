@@ -135,6 +135,54 @@ fn ten_thousand_levels_of_nesting_are_refused() {
     refused(&path, "deep-maps.yaml:2:");
 }
 
+#[test]
+fn the_deepest_nesting_limit_allowed_still_gives_a_clear_error_not_a_stack_overflow() {
+    let deep = format!(
+        "version: 1\nname: x\nroles: {}{}\n",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let (_dir, path) = file_with("deep.yaml", deep.as_bytes());
+    let shown = path.to_str().expect("UTF-8");
+    let run = ladder(&["--max-depth", "1000", "check", shown]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(run.stderr.contains("nested too deeply"), "{}", run.stderr);
+    let run = ladder(&["--max-depth", "1001", "check", shown]);
+    assert_eq!(
+        run.code,
+        Some(2),
+        "over the ceiling is a usage error: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_depth_and_node_limits_can_be_set_by_flag() {
+    let (_dir, path) = file_with("team.yaml", minimal().as_bytes());
+    let path = path.to_str().expect("UTF-8");
+    let run = ladder(&["--max-depth", "3", "check", path]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("raise the limit with --max-depth"),
+        "{}",
+        run.stderr
+    );
+    let run = ladder(&["--max-depth", "4", "check", path]);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "a catalogue needs 4 levels: {}",
+        run.stderr
+    );
+    let run = ladder(&["--max-nodes", "50", "check", path]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("raise the limit with --max-nodes"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// The classic "billion laughs": nine anchors, each a list of nine aliases of the one before,
 /// which would expand to 9^9 strings.
 fn billion_laughs(prefix: &str) -> String {

@@ -95,10 +95,47 @@ pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, I
             )],
         ));
     }
-    let raw = yaml::parse(text, limits).map_err(|first| {
-        InvalidCatalogue::new(name, text, structure_problems(text, limits, first))
-    })?;
+    let raw = on_deep_stack(limits, || {
+        yaml::parse(text, limits).map_err(|first| structure_problems(text, limits, first))
+    })
+    .map_err(|problems| InvalidCatalogue::new(name, text, problems))?;
     validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
+}
+
+/// Stack reserved for parsing, beyond what each level of nesting may take.
+const STACK_BASE: usize = 16 * 1024 * 1024;
+/// Stack each level of YAML nesting may take while parsing (several times what it takes).
+const STACK_PER_LEVEL: usize = 64 * 1024;
+/// The deepest nesting `--max-depth` accepts; a catalogue needs 4 levels.
+pub const MAX_DEPTH_CEILING: usize = 1_000;
+
+/// Runs a parse on a thread whose stack fits `limits.max_depth` levels of nesting, so that a raised
+/// `--max-depth` gives a clear error rather than a stack overflow. The stack is only reserved: pages
+/// are used as the parse goes deeper.
+fn on_deep_stack<T: Send>(
+    limits: &Limits,
+    parse: impl FnOnce() -> Result<T, Vec<Problem>> + Send,
+) -> Result<T, Vec<Problem>> {
+    let depth = limits.max_depth.min(MAX_DEPTH_CEILING);
+    let stack = STACK_BASE.saturating_add(depth.saturating_mul(STACK_PER_LEVEL));
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("catalogue-parser".to_owned())
+            .stack_size(stack)
+            .spawn_scoped(scope, parse);
+        match spawned {
+            Ok(parser) => parser
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(error) => Err(vec![Problem::new(
+                Pos::default(),
+                format!(
+                    "cannot reserve {stack} bytes of stack for --max-depth {}: {error}; lower --max-depth",
+                    limits.max_depth
+                ),
+            )]),
+        }
+    })
 }
 
 /// Every structure problem, found by a second, lenient pass once the typed parse has stopped at

@@ -38,7 +38,10 @@ pub fn parse_tree(text: &str, limits: &Limits) -> Result<Node, Problem> {
 
 fn options(limits: &Limits) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = limits.max_depth;
+    // Never deeper than the stack `on_deep_stack` reserves.
+    let depth = limits.max_depth.min(super::MAX_DEPTH_CEILING);
+    budget.max_depth = depth;
+    budget.flow_nesting_limit = depth;
     budget.max_nodes = limits.max_nodes;
     budget.max_events = limits.max_nodes.saturating_mul(2);
     budget.max_aliases = limits.max_aliases;
@@ -105,7 +108,7 @@ fn explain(message: &str) -> String {
     }
     if message.contains("recursion limit") || message.contains("nesting") {
         return format!(
-            "the YAML is nested too deeply ({message}); a catalogue needs only a few levels"
+            "the YAML is nested too deeply ({message}); a catalogue needs only 4 levels; if the file is trusted, raise the limit with --max-depth"
         );
     }
     if let Some(rest) = message.strip_prefix("budget breached: ") {
