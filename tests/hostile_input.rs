@@ -229,6 +229,18 @@ fn a_one_gib_file_is_refused_from_its_size_without_being_read() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn an_endless_device_is_read_no_further_than_the_size_limit() {
+    // /dev/zero reports a size of 0 and never ends.
+    let run = ladder(&["--max-file-size", "1000000", "check", "/dev/zero"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "ladder: error: cannot read catalogue `/dev/zero`: it holds more than the limit of 1000000 bytes; raise it with --max-file-size if the file is trusted\n"
+    );
+}
+
 #[test]
 fn the_file_size_limit_can_be_lowered_and_raised_by_flag() {
     let (_dir, path) = file_with("team.yaml", minimal().as_bytes());

@@ -173,7 +173,22 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, LoadError> {
             limits.max_file_bytes
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(io_reason(&e)))?;
+    // Devices and pipes report no size: read no more than the limit allows, whatever the metadata said.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
+                &mut bytes,
+            )
+        })
+        .map_err(|e| unreadable(io_reason(&e)))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(unreadable(format!(
+            "it holds more than the limit of {} bytes; raise it with --max-file-size if the file is trusted",
+            limits.max_file_bytes
+        )));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(error) => {
