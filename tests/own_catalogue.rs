@@ -148,6 +148,10 @@ fn export_of_a_catalogue_file_loads_back_to_the_same_catalogue() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     assert_round_trips(Some(ENGINEERING), Origin::File(root.join(ENGINEERING)));
     assert_round_trips(Some(MINIMAL), Origin::File(root.join(MINIMAL)));
+    assert_round_trips(
+        Some("tests/fixtures/tricky-text.yaml"),
+        Origin::File(root.join("tests/fixtures/tricky-text.yaml")),
+    );
 }
 
 #[test]
