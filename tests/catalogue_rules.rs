@@ -99,6 +99,14 @@ fn every_structure_problem_is_reported_in_one_run() {
 }
 
 #[test]
+fn a_key_given_twice_is_refused() {
+    assert_eq!(
+        problems_in("duplicate-key.yaml"),
+        ["18:5: the key `level` appears twice in this mapping; keep one"]
+    );
+}
+
+#[test]
 fn duplicate_ids_point_at_the_second_use_and_name_the_line_of_the_first() {
     assert_eq!(
         problems_in("duplicate-id.yaml"),

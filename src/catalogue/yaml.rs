@@ -103,6 +103,13 @@ fn explain(message: &str) -> String {
         return "the file holds more than one YAML document (`---`); a catalogue is one document"
             .to_owned();
     }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return format!("the key `{key}` appears twice in this mapping; keep one");
+    }
     if let Some(plain) = plain_type_error(message) {
         return plain.to_owned();
     }
