@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXAMPLES: &str = "\
@@ -14,7 +15,9 @@ Examples:
   ladder path pm cpo               the quickest typical route from PM to CPO
   ladder path pm cpo --all         every route, best first
   ladder list --track management   the management track
-  ladder --catalogue team.yaml list   the same questions of your own ladder";
+  ladder --catalogue team.yaml list   the same questions of your own ladder
+  ladder export > team.yaml        start your own ladder from the built-in one
+  ladder check team.yaml           every problem in it, with file:line:column";
 
 /// Explore a career ladder: what a role does, how two roles differ, and the realistic route
 /// from one to another.
@@ -33,8 +36,9 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read this catalogue (YAML) instead of the built-in product-management ladder
-    #[arg(long, global = true, env = "LADDER_CATALOGUE", value_name = "FILE")]
+    /// Read this catalogue (YAML) instead of the built-in product-management ladder (empty: the built-in one)
+    #[arg(long, global = true, env = "LADDER_CATALOGUE", value_name = "FILE",
+          value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     pub catalogue: Option<PathBuf>,
 
     /// Output format
@@ -49,6 +53,31 @@ pub struct GlobalArgs {
     /// stdout is not a terminal)
     #[arg(long, global = true)]
     pub ascii: bool,
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// Safety limits on the catalogue file; the defaults admit a 100,000-role catalogue.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Catalogue limits")]
+pub struct LimitArgs {
+    /// Refuse a catalogue file larger than this many bytes (checked before reading it)
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::catalogue::Limits::default().max_file_bytes)]
+    pub max_file_size: u64,
+
+    /// Refuse YAML nested deeper than this (at most 1000)
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_depth,
+          value_parser = clap::value_parser!(u64).range(1..=crate::catalogue::MAX_DEPTH_CEILING as u64).map(|n| n as usize))]
+    pub max_depth: usize,
+
+    /// Refuse YAML with more nodes (scalars, lists, mappings) than this
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_nodes)]
+    pub max_nodes: usize,
+
+    /// Refuse YAML with more aliases (`*name`) or anchors than this, or whose anchored values are
+    /// copied more than 100 times this
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_aliases)]
+    pub max_aliases: usize,
 }
 
 #[derive(Debug, Subcommand)]
@@ -161,6 +190,29 @@ pub enum Command {
         after_help = "Examples:\n  ladder man | man -l -\n  ladder man > ~/.local/share/man/man1/ladder.1"
     )]
     Man,
+    /// Check a catalogue and report every problem in it, each with file:line:column
+    #[command(
+        long_about = "Check a catalogue and report every problem in it, each with file:line:column.\n\n\
+            Checks FILE, or else the catalogue in use (--catalogue, LADDER_CATALOGUE, or the built-in \
+            one). A valid catalogue gets a one-line summary on stdout and exit status 0; an invalid one \
+            gets every problem on stderr, each with the source line it points at, and exit status 1. \
+            With -o json the verdict goes to stdout as {\"valid\": bool, \"problems\": [{\"file\", \
+            \"line\", \"column\", \"message\"}]}.",
+        after_help = "Examples:\n  ladder check team.yaml\n  ladder --catalogue team.yaml check\n  ladder check team.yaml -o json"
+    )]
+    Check {
+        /// The catalogue file to check (default: the catalogue in use)
+        file: Option<PathBuf>,
+    },
+
+    /// Print the catalogue in use (the built-in one by default) as commented YAML: a template for your own
+    #[command(
+        long_about = "Print the catalogue in use (the built-in one by default) as commented YAML: a \
+            template for your own.\n\n\
+            The output loads back to the same catalogue. With -o json it is printed as JSON instead.",
+        after_help = "Examples:\n  ladder export > team.yaml\n  ladder --catalogue team.yaml export -o json"
+    )]
+    Export,
 }
 
 #[derive(Debug, Args)]

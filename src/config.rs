@@ -64,6 +64,11 @@ pub enum Query {
         shell: clap_complete::Shell,
     },
     Man,
+    /// Check a catalogue: this file, or the one in use when `None`.
+    Check {
+        file: Option<std::path::PathBuf>,
+    },
+    Export,
 }
 
 /// The bits of the environment that shape output, gathered so tests can give their own.
@@ -98,7 +103,11 @@ impl Environment {
 
 impl Config {
     pub fn new(cli: Cli, env: &Environment) -> Config {
-        let origin = cli.global.catalogue.map_or(Origin::Builtin, Origin::File);
+        let origin = cli
+            .global
+            .catalogue
+            .filter(|path| !path.as_os_str().is_empty())
+            .map_or(Origin::Builtin, Origin::File);
         let color = match cli.global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
@@ -133,11 +142,19 @@ impl Config {
             Command::Graph => Query::Graph,
             Command::Completions { shell } => Query::Completions { shell },
             Command::Man => Query::Man,
+            Command::Check { file } => Query::Check { file },
+            Command::Export => Query::Export,
+        };
+        let limits = Limits {
+            max_file_bytes: cli.global.limits.max_file_size,
+            max_depth: cli.global.limits.max_depth,
+            max_nodes: cli.global.limits.max_nodes,
+            max_aliases: cli.global.limits.max_aliases,
         };
         let unicode = !cli.global.ascii && env.stdout_is_terminal && !env.term_dumb;
         Config {
             origin,
-            limits: Limits::default(),
+            limits,
             format: cli.global.format,
             style: Style {
                 color,

@@ -18,11 +18,15 @@ pub mod usage;
 
 use std::io::{self, Write};
 
-use crate::config::Config;
+use crate::config::{Config, Query};
 
 /// Loads the catalogue, answers the query, and writes the whole answer at once: an error found
 /// on the way leaves stdout empty rather than half-printed.
 pub fn run(config: &Config) -> anyhow::Result<()> {
+    // `check` and `export` work on the catalogue file itself, valid or not.
+    if matches!(config.query, Query::Check { .. } | Query::Export) {
+        return run_on_catalogue_file(config);
+    }
     let catalogue = catalogue::load(&config.origin, &config.limits)?;
     let view = commands::run(&config.query, &catalogue)?;
     let view = commands::graph::on_ladder(view, config.format, &catalogue);
@@ -32,4 +36,17 @@ pub fn run(config: &Config) -> anyhow::Result<()> {
     stdout.write_all(&buffer)?;
     stdout.flush()?;
     Ok(())
+}
+
+/// `check` and `export`: what they write reaches stdout whole, even when `check` then fails.
+fn run_on_catalogue_file(config: &Config) -> anyhow::Result<()> {
+    let mut buffer = Vec::new();
+    let outcome = match &config.query {
+        Query::Check { file } => commands::check::run(config, file.as_deref(), &mut buffer),
+        _ => commands::export::run(config, &mut buffer),
+    };
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(&buffer)?;
+    stdout.flush()?;
+    outcome
 }

@@ -38,7 +38,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            report(&error);
+            let checking = matches!(config.query, ladder::config::Query::Check { .. });
+            report(&error, checking);
             ExitCode::from(exit::FAILURE)
         }
     }
@@ -54,7 +55,14 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// Prints `ladder: error: ...` with the cause chain, and every problem of an invalid catalogue.
-fn report(error: &anyhow::Error) {
+/// `checking`: the command was `check`, so the hint to run it again is left out.
+fn report(error: &anyhow::Error, checking: bool) {
+    if error
+        .downcast_ref::<ladder::commands::check::AlreadyReported>()
+        .is_some()
+    {
+        return;
+    }
     let mut stderr = io::stderr().lock();
     let _ = writeln!(stderr, "ladder: error: {error}");
     for cause in error.chain().skip(1) {
@@ -62,9 +70,11 @@ fn report(error: &anyhow::Error) {
     }
     if let Some(LoadError::Invalid(invalid)) = error.downcast_ref::<LoadError>() {
         let _ = write!(stderr, "{}", invalid.render_problems());
-        let _ = writeln!(
-            stderr,
-            "ladder: fix the problems above; `ladder check FILE` lists them again"
-        );
+        if !checking {
+            let _ = writeln!(
+                stderr,
+                "ladder: fix the problems above; `ladder check FILE` lists them again"
+            );
+        }
     }
 }

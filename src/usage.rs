@@ -70,8 +70,9 @@ pub fn formats(command: &Command) -> &'static [Format] {
         Command::Tree { .. } => &[Table, Json, Yaml, Markdown, Dot, Mermaid],
         Command::Graph => &[Dot, Mermaid, Json, Yaml],
         Command::Completions { .. } | Command::Man => &[Table],
-        #[allow(unreachable_patterns)] // commands added on other branches take every format
-        _ => &[Table, Json, Yaml, Markdown, Dot, Mermaid],
+        Command::Check { .. } => &[Table, Json],
+        // `table` is the default and means YAML here: the catalogue as a template.
+        Command::Export => &[Table, Yaml, Json],
     }
 }
 

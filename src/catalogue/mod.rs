@@ -3,6 +3,7 @@
 
 pub mod diagnostic;
 pub mod raw;
+pub mod structure;
 pub mod validate;
 pub mod yaml;
 
@@ -94,8 +95,61 @@ pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, I
             )],
         ));
     }
-    let raw = yaml::parse(text, limits).map_err(|p| InvalidCatalogue::new(name, text, vec![p]))?;
+    let raw = on_deep_stack(limits, || {
+        yaml::parse(text, limits).map_err(|first| structure_problems(text, limits, first))
+    })
+    .map_err(|problems| InvalidCatalogue::new(name, text, problems))?;
     validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
+}
+
+/// Stack reserved for parsing, beyond what each level of nesting may take.
+const STACK_BASE: usize = 16 * 1024 * 1024;
+/// Stack each level of YAML nesting may take while parsing (several times what it takes).
+const STACK_PER_LEVEL: usize = 64 * 1024;
+/// The deepest nesting `--max-depth` accepts; a catalogue needs 4 levels.
+pub const MAX_DEPTH_CEILING: usize = 1_000;
+
+/// Runs a parse on a thread whose stack fits `limits.max_depth` levels of nesting, so that a raised
+/// `--max-depth` gives a clear error rather than a stack overflow. The stack is only reserved: pages
+/// are used as the parse goes deeper.
+fn on_deep_stack<T: Send>(
+    limits: &Limits,
+    parse: impl FnOnce() -> Result<T, Vec<Problem>> + Send,
+) -> Result<T, Vec<Problem>> {
+    let depth = limits.max_depth.min(MAX_DEPTH_CEILING);
+    let stack = STACK_BASE.saturating_add(depth.saturating_mul(STACK_PER_LEVEL));
+    std::thread::scope(|scope| {
+        let spawned = std::thread::Builder::new()
+            .name("catalogue-parser".to_owned())
+            .stack_size(stack)
+            .spawn_scoped(scope, parse);
+        match spawned {
+            Ok(parser) => parser
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(error) => Err(vec![Problem::new(
+                Pos::default(),
+                format!(
+                    "cannot reserve {stack} bytes of stack for --max-depth {}: {error}; lower --max-depth",
+                    limits.max_depth
+                ),
+            )]),
+        }
+    })
+}
+
+/// Every structure problem, found by a second, lenient pass once the typed parse has stopped at
+/// `first`. The pass may find nothing the typed parse objects to (or stop at a syntax error the typed
+/// parse never reached): `first` is kept then.
+fn structure_problems(text: &str, limits: &Limits, first: Problem) -> Vec<Problem> {
+    match yaml::parse_tree(text, limits) {
+        Ok(tree) => {
+            let found = structure::problems(&tree);
+            if found.is_empty() { vec![first] } else { found }
+        }
+        Err(second) if second == first => vec![first],
+        Err(second) => vec![first, second],
+    }
 }
 
 /// Reads a file as UTF-8 text, refusing what is too large (from its metadata, before reading),
@@ -119,7 +173,22 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, LoadError> {
             limits.max_file_bytes
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(io_reason(&e)))?;
+    // Devices and pipes report no size: read no more than the limit allows, whatever the metadata said.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
+                &mut bytes,
+            )
+        })
+        .map_err(|e| unreadable(io_reason(&e)))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(unreadable(format!(
+            "it holds more than the limit of {} bytes; raise it with --max-file-size if the file is trusted",
+            limits.max_file_bytes
+        )));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(error) => {

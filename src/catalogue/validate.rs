@@ -32,6 +32,12 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
             ),
         );
     }
+    if raw.roles.is_empty() {
+        v.problem(
+            Pos::default(),
+            "the catalogue has no roles; add them under `roles:` (`ladder export` shows how)",
+        );
+    }
     let source_ids = v.unique_ids("source", raw.sources.iter().map(|s| &s.id));
     let track_ids = v.unique_ids("track", raw.tracks.iter().map(|t| &t.id));
     let role_ids = v.unique_ids("role", raw.roles.iter().map(|r| &r.value.id));

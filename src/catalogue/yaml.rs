@@ -9,6 +9,7 @@ use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
 use super::Limits;
 use super::diagnostic::Problem;
 use super::raw::{At, Pos, RawCatalogue};
+use super::structure::Node;
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -24,20 +25,39 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
 }
 
 /// Parses catalogue text. Structure errors (syntax, unknown keys, wrong types, missing fields) stop
-/// the parse, so there is at most one; validation then finds every other problem.
+/// the parse, so there is at most one; `parse_tree` and `structure` then find them all.
 pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
+    serde_saphyr::from_str_with_options::<RawCatalogue>(text, options(limits)).map_err(problem_from)
+}
+
+/// Parses text of any shape into a tree with positions, under the same limits: the second pass on
+/// a catalogue whose typed parse failed.
+pub fn parse_tree(text: &str, limits: &Limits) -> Result<Node, Problem> {
+    serde_saphyr::from_str_with_options::<Node>(text, options(limits)).map_err(problem_from)
+}
+
+fn options(limits: &Limits) -> serde_saphyr::Options {
     let mut budget = serde_saphyr::Budget::default();
-    budget.max_depth = limits.max_depth;
+    // Never deeper than the stack `on_deep_stack` reserves.
+    let depth = limits.max_depth.min(super::MAX_DEPTH_CEILING);
+    budget.max_depth = depth;
+    budget.flow_nesting_limit = depth;
     budget.max_nodes = limits.max_nodes;
     budget.max_events = limits.max_nodes.saturating_mul(2);
     budget.max_aliases = limits.max_aliases;
     budget.max_anchors = limits.max_aliases;
     // Two, so that a second document is reported as such rather than as a budget breach.
     budget.max_documents = 2;
-    budget.max_total_scalar_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
+    // Copies of anchored values grow with aliases; the defaults (1,000,000) stop an alias bomb
+    // within a second.
+    budget.max_recorded_anchor_events = limits.max_aliases.saturating_mul(100);
+    let text_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
+    budget.max_total_scalar_bytes = text_bytes;
+    budget.max_total_comment_bytes = text_bytes;
+    budget.max_recorded_anchor_bytes = text_bytes;
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
-    serde_saphyr::from_str_with_options::<RawCatalogue>(text, options).map_err(problem_from)
+    options
 }
 
 /// Writes a value as YAML (for `export` and `-o yaml`).
@@ -87,12 +107,67 @@ fn explain(message: &str) -> String {
         return "the file holds more than one YAML document (`---`); a catalogue is one document"
             .to_owned();
     }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest
+            .split(", set DuplicateKeyPolicy")
+            .next()
+            .unwrap_or(rest);
+        return format!("the key `{key}` appears twice in this mapping; keep one");
+    }
+    if let Some(plain) = plain_type_error(message) {
+        return plain.to_owned();
+    }
+    if message.contains("recursion limit") || message.contains("nesting") {
+        return format!(
+            "the YAML is nested too deeply ({message}); a catalogue needs only 4 levels; if the file is trusted, raise the limit with --max-depth"
+        );
+    }
+    if let Some(rest) = message.strip_prefix("budget breached: ") {
+        let breach = rest.split([' ', '{']).next().unwrap_or_default();
+        let (what, flag) = match breach {
+            "Events" | "Nodes" => ("has too many nodes", Some("--max-nodes")),
+            "Depth" => ("is nested too deeply", Some("--max-depth")),
+            "Aliases" | "Anchors" | "RecordedAnchorEvents" => (
+                "has aliases that expand to too much (an alias bomb?)",
+                Some("--max-aliases"),
+            ),
+            "AliasAnchorRatio" | "MergeKeys" => {
+                ("has aliases that expand to too much (an alias bomb?)", None)
+            }
+            "ScalarBytes" | "CommentBytes" | "RecordedAnchorBytes" | "InputBytes" => {
+                ("holds too much text", Some("--max-file-size"))
+            }
+            _ => ("is over a safety limit", None),
+        };
+        return match flag {
+            Some(flag) => format!(
+                "the YAML {what}: {rest}; if the file is trusted, raise the limit with {flag}"
+            ),
+            None => format!("the YAML {what}: {rest}"),
+        };
+    }
     if message.contains("budget") || message.contains("limit") {
         return format!(
             "{message} (the catalogue is over a safety limit; see `ladder --help` for the --max-* options to raise it)"
         );
     }
     message.to_owned()
+}
+
+/// The parser's type errors, said in the words of the schema rather than of Rust.
+fn plain_type_error(message: &str) -> Option<&'static str> {
+    Some(match message {
+        "invalid u32" => "expected a whole number, such as 3",
+        "invalid floating point" => "expected a number of years, such as 2 or 2.5",
+        "invalid boolean" => "expected true or false",
+        "expected sequence start" => "expected a list: `- item` lines, or `[a, b]`",
+        "expected mapping start" => "expected a mapping: `key: value` lines, or `{key: value}`",
+        "expected string scalar" => "expected text, not a list or a mapping",
+        m if m.starts_with("cannot deserialize null into string") => {
+            "expected text, but the value is empty"
+        }
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! One file per subcommand. Each gathers plain data (a [`View`]) for a renderer; none prints.
 
+pub mod check;
 pub mod compare;
 pub mod completions;
+pub mod export;
 pub mod graph;
 pub mod list;
 pub mod man;
@@ -45,6 +47,11 @@ pub fn run(query: &Query, catalogue: &Catalogue) -> anyhow::Result<View> {
         Query::Graph => Ok(View::Graph(Box::new(graph::run(catalogue)))),
         Query::Completions { shell } => completions::run(catalogue, *shell).map(View::Script),
         Query::Man => man::run().map(View::Script),
+        Query::Check { .. } | Query::Export => {
+            anyhow::bail!(
+                "`check` and `export` read the catalogue file themselves (see `lib::run`)"
+            )
+        }
     }
 }
 
