@@ -858,3 +858,42 @@ fn the_shipped_catalogues_written_as_yaml_load_back_the_same() {
         assert_eq!(loaded, shipped, "{path} changed on the way through YAML");
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Suggestions
+// ---------------------------------------------------------------------------------------------
+
+/// `resolve::closest` as it reads without its shortcut for names of very different lengths: the
+/// same measures and thresholds, applied to every candidate.
+fn closest_by_brute_force<'a>(target: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let target = normalize(target);
+    let mut best: Option<(f64, &'a str)> = None;
+    for &candidate in candidates {
+        let key = normalize(candidate);
+        let edit = strsim::normalized_damerau_levenshtein(&target, &key);
+        let jaro = strsim::jaro_winkler(&target, &key);
+        if edit >= 0.6 || jaro >= 0.85 {
+            let score = edit.max(jaro);
+            if best.is_none_or(|(top, _)| score > top) {
+                best = Some((score, candidate));
+            }
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn skipping_names_of_very_different_length_never_changes_a_suggestion(
+        target in "[abc]{1,4}|[abc]{5,30}",
+        candidates in prop::collection::vec("[abc]{1,3}|[abc]{4,40}|[abc -]{1,12}", 1..8),
+    ) {
+        let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
+        prop_assert_eq!(
+            ladder::resolve::closest(&target, refs.iter().copied()),
+            closest_by_brute_force(&target, &refs)
+        );
+    }
+}
