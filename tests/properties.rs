@@ -897,3 +897,34 @@ proptest! {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Derived indexes
+// ---------------------------------------------------------------------------------------------
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn previous_lists_each_role_leading_here_once_in_catalogue_order(
+        edges in prop::collection::vec((0usize..6, 0usize..6, any::<bool>()), 0..40),
+    ) {
+        let mut roles: Vec<Role> = (0..6).map(|ix| plain_role(ix, 1, 1.0, 2.0)).collect();
+        // Repeats and a role listing the same target in both `next` and `lateral` included.
+        for &(from, to, lateral) in &edges {
+            if lateral {
+                roles[from].lateral.push(to);
+            } else {
+                roles[from].next.push(to);
+            }
+        }
+        let catalogue =
+            Catalogue::with_indexes(1, "edges".to_owned(), None, Vec::new(), one_track(), roles);
+        for to in 0..6 {
+            let expected: Vec<RoleIx> = (0..6)
+                .filter(|&from| catalogue.moves_from(from).any(|t| t == to))
+                .collect();
+            prop_assert_eq!(&catalogue.previous[to], &expected, "previous of role {}", to);
+        }
+    }
+}

@@ -3,7 +3,7 @@
 //! Each rule of `docs/schema.md` lives here. All checks run to the end, so one run reports every
 //! problem; each check is linear in the size of the catalogue.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::Problem;
 use super::raw::{At, Pos, RawCatalogue, RawRole};
@@ -192,9 +192,11 @@ impl Validator {
         ids: &HashMap<&str, usize>,
     ) -> Vec<usize> {
         let mut out = Vec::with_capacity(list.len());
+        // A set, not `out.contains`, so that a role listing 100,000 ids stays linear.
+        let mut seen = HashSet::with_capacity(list.len());
         for reference in list {
             if let Some(ix) = self.reference(kind, field, reference, ids)
-                && !out.contains(&ix)
+                && seen.insert(ix)
             {
                 out.push(ix);
             }
