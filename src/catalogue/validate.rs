@@ -386,7 +386,7 @@ impl Validator {
     }
 
     /// Reporting lines must form a forest: finds every cycle with an iterative depth-first search
-    /// and names it in full.
+    /// and names it (the middle of a very long one left out).
     fn reporting_cycles(&mut self, raw: &[At<RawRole>], roles: &[Role]) {
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
@@ -395,6 +395,9 @@ impl Validator {
             Done,
         }
         let mut mark = vec![Mark::New; roles.len()];
+        // For an open role, its place on the stack.
+        let mut depth = vec![0; roles.len()];
+        let mut report_positions = ReportPositions::default();
         let mut stack: Vec<(RoleIx, usize)> = Vec::new();
         for start in 0..roles.len() {
             if mark.get(start) != Some(&Mark::New) {
@@ -413,30 +416,32 @@ impl Validator {
                             if let Some(m) = mark.get_mut(boss) {
                                 *m = Mark::Open;
                             }
+                            if let Some(d) = depth.get_mut(boss) {
+                                *d = stack.len();
+                            }
                             stack.push((boss, 0));
                         }
                         Some(Mark::Open) => {
-                            let from = stack.iter().position(|&(n, _)| n == boss).unwrap_or(0);
-                            let mut names: Vec<&str> = stack
-                                .get(from..)
-                                .unwrap_or(&[])
-                                .iter()
-                                .filter_map(|&(n, _)| roles.get(n).map(|r| r.id.as_str()))
-                                .collect();
-                            if let Some(r) = roles.get(boss) {
-                                names.push(&r.id);
-                            }
-                            let pos = raw
-                                .get(node)
-                                .and_then(|r| {
-                                    let boss_id = roles.get(boss).map(|b| b.id.as_str())?;
-                                    r.value.reports_to.iter().find(|x| x.value == boss_id)
-                                })
-                                .map_or(Pos::default(), |x| x.pos);
-                            if names.len() > 2 {
+                            // Where `boss` sits on the stack, from `depth` rather than a search,
+                            // so that many edges back up a long chain stay linear.
+                            let from = depth.get(boss).copied().unwrap_or(0);
+                            let cycle = stack.get(from..).unwrap_or(&[]);
+                            if cycle.len() > 1 {
+                                let id = |&(n, _): &(RoleIx, usize)| {
+                                    roles.get(n).map_or("", |r| r.id.as_str())
+                                };
+                                let boss_id = roles.get(boss).map_or("", |r| r.id.as_str());
+                                let pos = report_positions
+                                    .of(raw, node)
+                                    .get(boss_id)
+                                    .copied()
+                                    .unwrap_or_default();
                                 self.problem(
                                     pos,
-                                    format!("reporting lines form a cycle: {}", names.join(" -> ")),
+                                    format!(
+                                        "reporting lines form a cycle: {}",
+                                        cycle_text(cycle, id, boss_id)
+                                    ),
                                 );
                             }
                         }
@@ -451,6 +456,58 @@ impl Validator {
             }
         }
     }
+}
+
+/// Where each `reports_to` entry of one role was written, by boss id; built for the role whose
+/// edges are being walked, and kept while the next back edge comes from the same role.
+#[derive(Default)]
+struct ReportPositions<'a> {
+    role: Option<RoleIx>,
+    by_boss: HashMap<&'a str, Pos>,
+}
+
+impl<'a> ReportPositions<'a> {
+    fn of(&mut self, raw: &'a [At<RawRole>], role: RoleIx) -> &HashMap<&'a str, Pos> {
+        if self.role != Some(role) {
+            self.role = Some(role);
+            self.by_boss.clear();
+            for boss in raw
+                .get(role)
+                .map_or(&[][..], |r| r.value.reports_to.as_slice())
+            {
+                self.by_boss.entry(boss.value.as_str()).or_insert(boss.pos);
+            }
+        }
+        &self.by_boss
+    }
+}
+
+/// `a -> b -> c -> a`: the roles of a cycle, from the stack of the search, back to the first. A
+/// cycle of more than ten roles shows its first four and last three, so the message stays short
+/// however long the chain.
+fn cycle_text<'a>(
+    cycle: &[(RoleIx, usize)],
+    id: impl Fn(&(RoleIx, usize)) -> &'a str,
+    back_to: &'a str,
+) -> String {
+    const FULL: usize = 10;
+    const HEAD: usize = 4;
+    const TAIL: usize = 2;
+    let ids = |part: &[(RoleIx, usize)]| part.iter().map(&id).collect::<Vec<&str>>();
+    if cycle.len() <= FULL {
+        let mut all = ids(cycle);
+        all.push(back_to);
+        return all.join(" -> ");
+    }
+    let head = ids(cycle.get(..HEAD).unwrap_or(&[]));
+    let mut tail = ids(cycle.get(cycle.len().saturating_sub(TAIL)..).unwrap_or(&[]));
+    tail.push(back_to);
+    format!(
+        "{} -> ... ({} more) -> {}",
+        head.join(" -> "),
+        cycle.len().saturating_sub(HEAD + TAIL),
+        tail.join(" -> ")
+    )
 }
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
@@ -478,5 +535,81 @@ fn kebab_suggestion(id: &str) -> String {
         "my-role".to_owned()
     } else {
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalogue::{Limits, load_text};
+
+    /// Roles r0..r{n-1} on one track; each `(role, boss)` pair adds a reporting line.
+    fn problems_with_reporting_lines(n: usize, lines: &[(usize, usize)]) -> Vec<(u64, String)> {
+        let mut text = String::from("version: 1\nname: t\ntracks: [{id: ic, name: IC}]\nroles:\n");
+        for ix in 0..n {
+            let bosses: Vec<String> = lines
+                .iter()
+                .filter(|(role, _)| *role == ix)
+                .map(|(_, boss)| format!("r{boss}"))
+                .collect();
+            text.push_str(&format!(
+                "  - {{id: r{ix}, title: R{ix}, track: ic, level: 1, summary: s, responsibilities: [w], \
+                 tenure: {{min: 1, max: 2, estimate: true}}, reports_to: [{}]}}\n",
+                bosses.join(", ")
+            ));
+        }
+        match load_text("t.yaml", &text, &Limits::default()) {
+            Ok(_) => Vec::new(),
+            Err(invalid) => invalid
+                .problems
+                .into_iter()
+                .map(|p| (p.pos.line, p.message))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_short_reporting_cycle_is_named_in_full_at_the_line_that_closes_it() {
+        let problems = problems_with_reporting_lines(3, &[(0, 1), (1, 2), (2, 0)]);
+        assert_eq!(
+            problems,
+            [(
+                7,
+                "reporting lines form a cycle: r0 -> r1 -> r2 -> r0".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_long_reporting_cycle_is_named_by_its_ends() {
+        let n = 50;
+        let mut lines: Vec<(usize, usize)> = (0..n - 1).map(|ix| (ix, ix + 1)).collect();
+        lines.push((n - 1, 0));
+        let problems = problems_with_reporting_lines(n, &lines);
+        assert_eq!(
+            problems,
+            [(
+                5 + n as u64 - 1,
+                "reporting lines form a cycle: r0 -> r1 -> r2 -> r3 -> ... (44 more) -> r48 -> r49 -> r0"
+                    .to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn every_line_back_up_a_chain_is_a_cycle_of_its_own() {
+        // r_i reports to r_{i+1} and to r0.
+        let n = 12;
+        let mut lines: Vec<(usize, usize)> = (0..n - 1).map(|ix| (ix, ix + 1)).collect();
+        lines.extend((1..n).map(|ix| (ix, 0)));
+        let problems = problems_with_reporting_lines(n, &lines);
+        assert_eq!(problems.len(), n - 1, "{problems:?}");
+        assert_eq!(
+            problems[0].1,
+            "reporting lines form a cycle: r0 -> r1 -> r0"
+        );
+        assert_eq!(
+            problems[n - 2].1,
+            "reporting lines form a cycle: r0 -> r1 -> r2 -> r3 -> ... (6 more) -> r10 -> r11 -> r0"
+        );
     }
 }
