@@ -63,8 +63,35 @@ fn a_full_disk_is_reported_as_an_output_error_with_exit_code_1() {
 }
 
 #[test]
+fn help_and_version_on_a_full_disk_are_an_output_error_too() {
+    for flag in ["--help", "--version", "-h"] {
+        let full = File::options()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full exists on Linux");
+        let output = Command::new(LADDER)
+            .arg(flag)
+            .stdout(full)
+            .output()
+            .expect("ladder runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{flag}: {stderr}");
+        assert_eq!(
+            stderr,
+            "ladder: error: cannot write the output\n  caused by: No space left on device (os error 28)\n",
+            "{flag}"
+        );
+    }
+}
+
+#[test]
 fn a_pipe_closed_before_anything_is_read_ends_quietly_with_exit_code_0() {
-    for args in [&["show", "cpo"][..], &["list"], &["-o", "json", "list"]] {
+    for args in [
+        &["show", "cpo"][..],
+        &["list"],
+        &["-o", "json", "list"],
+        &["--help"],
+    ] {
         let mut child = Command::new(LADDER)
             .args(args)
             .stdout(Stdio::piped())
