@@ -46,6 +46,7 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
     }
     v.promotion_levels(&raw.roles, &roles, &role_ids);
     v.reporting_cycles(&raw.roles, &roles);
+    v.plain_text(&raw);
 
     if !v.problems.is_empty() {
         return Err(v.problems);
@@ -464,6 +465,82 @@ impl Validator {
     }
 }
 
+impl Validator {
+    /// Text is shown in a terminal: control characters (escape sequences that recolour, move the
+    /// cursor or retitle the window, a bell, a carriage return that overwrites the line) are
+    /// refused wherever they are, so that a catalogue cannot take over the terminal it is shown
+    /// in. Line breaks and tabs are text.
+    fn plain_text(&mut self, raw: &RawCatalogue) {
+        let top = Pos::default();
+        self.text(top, "the catalogue's `name`", &raw.name);
+        self.text_opt(top, "the catalogue's `description`", &raw.description);
+        for source in &raw.sources {
+            let (pos, id) = (source.id.pos, &source.id.value);
+            self.text(pos, &format!("the `title` of source `{id}`"), &source.title);
+            for (field, value) in [
+                ("publisher", &source.publisher),
+                ("published", &source.published),
+                ("url", &source.url),
+            ] {
+                self.text_opt(pos, &format!("the `{field}` of source `{id}`"), value);
+            }
+        }
+        for track in &raw.tracks {
+            let (pos, id) = (track.id.pos, &track.id.value);
+            self.text(pos, &format!("the `name` of track `{id}`"), &track.name);
+            self.text_opt(
+                pos,
+                &format!("the `description` of track `{id}`"),
+                &track.description,
+            );
+        }
+        for at in &raw.roles {
+            let role = &at.value;
+            let id = &role.id.value;
+            let of = |field: &str| format!("the `{field}` of role `{id}`");
+            self.text(role.title.pos, &of("title"), &role.title.value);
+            for alias in &role.aliases {
+                self.text(alias.pos, &of("aliases"), &alias.value);
+            }
+            self.text(at.pos, &of("summary"), &role.summary);
+            for item in &role.responsibilities.value {
+                self.text(role.responsibilities.pos, &of("responsibilities"), item);
+            }
+            for skill in &role.skills {
+                self.text(at.pos, &of("skills"), skill);
+            }
+            self.text_opt(role.tenure.pos, &of("tenure.note"), &role.tenure.value.note);
+            if let Some(titles) = &role.titles_by_company_size {
+                for value in [&titles.startup, &titles.scaleup, &titles.enterprise] {
+                    self.text_opt(at.pos, &of("titles_by_company_size"), value);
+                }
+            }
+        }
+    }
+
+    fn text_opt(&mut self, pos: Pos, what: &str, value: &Option<String>) {
+        if let Some(value) = value {
+            self.text(pos, what, value);
+        }
+    }
+
+    fn text(&mut self, pos: Pos, what: &str, value: &str) {
+        if let Some(c) = value
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
+            self.problem(
+                pos,
+                format!(
+                    "{what} holds a control character (U+{:04X}); text may hold line breaks and \
+                     tabs, but no terminal control codes",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+}
+
 /// Where each `reports_to` entry of one role was written, by boss id; built for the role whose
 /// edges are being walked, and kept while the next back edge comes from the same role.
 #[derive(Default)]
@@ -571,6 +648,53 @@ mod tests {
                 .map(|p| (p.pos.line, p.message))
                 .collect(),
         }
+    }
+
+    fn problems(text: &str) -> Vec<(u64, String)> {
+        match load_text("t.yaml", text, &Limits::default()) {
+            Ok(_) => Vec::new(),
+            Err(invalid) => invalid
+                .problems
+                .into_iter()
+                .map(|p| (p.pos.line, p.message))
+                .collect(),
+        }
+    }
+
+    const ONE_ROLE: &str = "version: 1\nname: t\ntracks: [{id: ic, name: IC}]\nroles:\n  - id: a\n    \
+        title: TITLE\n    track: ic\n    level: 1\n    summary: SUMMARY\n    \
+        responsibilities: [w]\n    tenure: {min: 1, max: 2, estimate: true}\n";
+
+    #[test]
+    fn terminal_control_codes_in_text_are_refused_where_they_are() {
+        let text = ONE_ROLE
+            .replace("TITLE", "\"Evil \\e]0;retitled\\a\"")
+            .replace("SUMMARY", "\"Clears \\e[2J the screen\"");
+        assert_eq!(
+            problems(&text),
+            [
+                (
+                    5,
+                    "the `summary` of role `a` holds a control character (U+001B); text may hold \
+                     line breaks and tabs, but no terminal control codes"
+                        .to_owned()
+                ),
+                (
+                    6,
+                    "the `title` of role `a` holds a control character (U+001B); text may hold \
+                     line breaks and tabs, but no terminal control codes"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_in_text_are_fine() {
+        let text = ONE_ROLE
+            .replace("TITLE", "\"Tabbed\\ttitle\"")
+            .replace("SUMMARY", "\"Two\\nlines\"");
+        assert_eq!(problems(&text), []);
     }
 
     #[test]
