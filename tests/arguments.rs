@@ -178,3 +178,25 @@ fn an_unknown_role_is_exit_code_1_and_a_missing_argument_is_exit_code_2() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_device_as_the_catalogue_is_refused_rather_than_read_forever() {
+    let (code, stdout, stderr) = run(ladder().args(["--catalogue", "/dev/zero", "list"]));
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        "ladder: error: cannot read catalogue `/dev/zero`: it is a device, not a file; give the \
+         path of a .yaml file\n"
+    );
+}
+
+#[test]
+fn a_catalogue_can_come_from_a_pipe() {
+    let text = std::fs::read_to_string("examples/engineering.yaml").expect("the example exists");
+    let (code, stdout, stderr) = run(ladder()
+        .args(["--catalogue", "/dev/stdin", "list"])
+        .write_stdin(text));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.lines().count() > 3, "{stdout}");
+}
