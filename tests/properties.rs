@@ -13,6 +13,8 @@ use ladder::catalogue::raw::{
     At, Pos, RawCatalogue, RawRole, RawSource, RawTenure, RawTitles, RawTrack,
 };
 use ladder::catalogue::{Limits, load_text, yaml};
+use ladder::cli::Format;
+use ladder::config::Query;
 use ladder::ladder::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 use ladder::model::{Catalogue, Role, RoleIx, Source, Tenure, TenureBasis, TitlesBySize, Track};
 use ladder::resolve::{normalize, resolve};
@@ -925,6 +927,155 @@ proptest! {
                 .filter(|&from| catalogue.moves_from(from).any(|t| t == to))
                 .collect();
             prop_assert_eq!(&catalogue.previous[to], &expected, "previous of role {}", to);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Any text: loaded or refused, never a panic (a small fuzzer that runs with every `cargo test`)
+// ---------------------------------------------------------------------------------------------
+
+/// A line for a mutation: the schema's keys with values that break a rule or a reference, and
+/// YAML's anchors, aliases, flow collections and markers.
+fn fragment() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "level: 0",
+        "level: 1",
+        "level: 2",
+        "level: 101",
+        "next: [role-0]",
+        "next: [role-1, role-2]",
+        "lateral: [role-0]",
+        "lateral: [role-1]",
+        "reports_to: [role-0]",
+        "reports_to: [role-3]",
+        "track: nope",
+        "track: track-0",
+        "estimate: true",
+        "source: source-0",
+        "source: nope",
+        "id: role-0",
+        "- id: role-9",
+        "id: Bad Id",
+        "title: Role 1",
+        "aliases: [R0, R1]",
+        "min: 60",
+        "max: .nan",
+        "min: -1",
+        "bogus: 1",
+        "summary: ''",
+        "responsibilities: []",
+        "entry: maybe",
+        "- &a x",
+        "- *a",
+        "<<: *a",
+        "[",
+        "{",
+        "---",
+        "...",
+        "\"",
+        "",
+    ])
+}
+
+/// A valid catalogue written as YAML, then (two times in three) changed by up to three line
+/// mutations: a line removed, repeated, replaced by a fragment at the same indentation, or
+/// swapped with the next.
+fn mutated_catalogue() -> impl Strategy<Value = String> {
+    let mutation = (any::<prop::sample::Index>(), 0u8..4, fragment());
+    (
+        whole_catalogue(),
+        prop::collection::vec(mutation, 0..=3),
+        0u8..3,
+    )
+        .prop_map(|(catalogue, mutations, keep)| {
+            let text = yaml::to_string(&to_raw(&catalogue)).unwrap_or_default();
+            if keep == 0 {
+                return text;
+            }
+            let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            for (at, kind, fragment) in mutations {
+                if lines.is_empty() {
+                    break;
+                }
+                let i = at.index(lines.len());
+                match kind {
+                    0 => {
+                        lines.remove(i);
+                    }
+                    1 => lines.insert(i, lines[i].clone()),
+                    2 => {
+                        let indent = lines[i].len() - lines[i].trim_start().len();
+                        lines[i] = format!("{}{fragment}", " ".repeat(indent));
+                    }
+                    _ => {
+                        let j = (i + 1) % lines.len();
+                        lines.swap(i, j);
+                    }
+                }
+            }
+            lines.join("\n")
+        })
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn any_catalogue_is_loaded_or_refused_with_problems_and_never_panics(
+        text in mutated_catalogue(),
+        name in "[a-zA-Z0-9?! -]{0,8}",
+    ) {
+        match load_text("noise.yaml", &text, &Limits::default()) {
+            Err(invalid) => {
+                prop_assert!(!invalid.problems.is_empty());
+                let shown = invalid.render_problems();
+                prop_assert!(shown.starts_with("noise.yaml"), "{}", shown);
+                prop_assert!(!shown.contains('\u{1b}'), "{}", shown);
+            }
+            Ok(catalogue) => {
+                let _ = resolve(&catalogue, &name);
+                let ids: Vec<String> = catalogue.roles.iter().map(|r| r.id.clone()).collect();
+                let style = ladder::config::Style { color: true, width: 60 };
+                let mut queries = vec![
+                    Query::Show { role: name.clone() },
+                    Query::List { track: None, level: None },
+                    Query::List { track: Some("mgmt".to_owned()), level: Some(2) },
+                ];
+                for from in &ids {
+                    queries.push(Query::Show { role: from.clone() });
+                    for to in &ids {
+                        queries.push(Query::Compare { a: from.clone(), b: to.clone() });
+                        for (order, limit) in [(RouteOrder::Time, 1), (RouteOrder::Steps, 3)] {
+                            queries.push(Query::Path {
+                                from: from.clone(),
+                                to: to.clone(),
+                                order,
+                                limit,
+                                via: Some(name.clone()),
+                                avoid: Vec::new(),
+                            });
+                            queries.push(Query::Path {
+                                from: from.clone(),
+                                to: to.clone(),
+                                order,
+                                limit,
+                                via: None,
+                                avoid: ids.iter().filter(|id| *id != from && *id != to).take(1).cloned().collect(),
+                            });
+                        }
+                    }
+                }
+                for query in &queries {
+                    if let Ok(view) = ladder::commands::run(query, &catalogue) {
+                        for format in [Format::Table, Format::Json] {
+                            let mut out = Vec::new();
+                            prop_assert!(ladder::render::render(&mut out, &view, format, &style).is_ok());
+                            prop_assert!(!out.is_empty());
+                        }
+                    }
+                }
+            }
         }
     }
 }
