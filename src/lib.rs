@@ -18,6 +18,8 @@ pub mod usage;
 
 use std::io::{self, Write};
 
+use anyhow::Context as _;
+
 use crate::config::{Config, Query};
 
 /// Loads the catalogue, answers the query, and writes the whole answer at once: an error found
@@ -33,8 +35,12 @@ pub fn run(config: &Config) -> anyhow::Result<()> {
     let mut buffer = Vec::new();
     render::render(&mut buffer, &view, config.format, &config.style)?;
     let mut stdout = io::stdout().lock();
-    stdout.write_all(&buffer)?;
-    stdout.flush()?;
+    // The io::Error stays in the chain, so `main` can still tell a closed pipe (exit 0) from a
+    // full disk (an error naming the cause, exit 1).
+    stdout
+        .write_all(&buffer)
+        .and_then(|()| stdout.flush())
+        .context("cannot write the output")?;
     Ok(())
 }
 
@@ -46,7 +52,9 @@ fn run_on_catalogue_file(config: &Config) -> anyhow::Result<()> {
         _ => commands::export::run(config, &mut buffer),
     };
     let mut stdout = io::stdout().lock();
-    stdout.write_all(&buffer)?;
-    stdout.flush()?;
+    stdout
+        .write_all(&buffer)
+        .and_then(|()| stdout.flush())
+        .context("cannot write the output")?;
     outcome
 }

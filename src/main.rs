@@ -25,9 +25,18 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             // Help and version go to stdout and exit 0; real usage errors exit 2.
-            let _ = error.print();
+            let printed = error.print();
             return if error.use_stderr() {
                 ExitCode::from(exit::USAGE)
+            } else if let Err(cause) = printed
+                && cause.kind() != io::ErrorKind::BrokenPipe
+            {
+                // `ladder --help > /dev/full`: the same error as for any other output.
+                report(
+                    &anyhow::Error::new(cause).context("cannot write the output"),
+                    false,
+                );
+                ExitCode::from(exit::FAILURE)
             } else {
                 ExitCode::SUCCESS
             };

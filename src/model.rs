@@ -128,8 +128,10 @@ impl Catalogue {
                 }
             }
             for &to in role.next.iter().chain(&role.lateral) {
+                // Role `ix` is pushed only while its own edges are walked, so a repeat would be
+                // the last entry: checking that keeps this linear when many roles lead to one.
                 if let Some(list) = previous.get_mut(to)
-                    && !list.contains(&ix)
+                    && list.last() != Some(&ix)
                 {
                     list.push(ix);
                 }

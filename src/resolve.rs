@@ -15,7 +15,7 @@ const MAX_CANDIDATES: usize = 10;
 /// Why a name did not pick out one role.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ResolveError {
-    #[error("a role name cannot be empty; `ladder list` shows every role")]
+    #[error("a role name needs at least one letter or digit; `ladder list` shows every role")]
     Empty,
     #[error("{}", unknown_message(name, suggestions))]
     Unknown {
@@ -87,13 +87,29 @@ pub fn closest<'a>(target: &str, candidates: impl Iterator<Item = &'a str>) -> O
     ranked(target, candidates, 1).into_iter().next()
 }
 
+/// Names longer than this (normalised, in characters) are never compared for suggestions: no one
+/// mistypes a name that long, and a comparison costs the product of the two lengths, so a
+/// 100,000-character argument or catalogue reference would otherwise take seconds.
+const MAX_COMPARED_CHARS: usize = 200;
+
 /// Up to `n` candidates similar to `target`, most similar first (ties in the order given).
 fn ranked<'a>(target: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
     let target = normalize(target);
+    let target_chars = target.chars().count();
+    if target_chars > MAX_COMPARED_CHARS {
+        return Vec::new();
+    }
     let mut scored: Vec<(f64, usize, &'a str)> = candidates
         .enumerate()
         .filter_map(|(order, candidate)| {
             let candidate_key = normalize(candidate);
+            let chars = candidate_key.chars().count();
+            // When one name is over 4 times as long as the other, neither measure can reach its
+            // threshold (edit similarity is at most short/long < 0.25; Jaro-Winkler at most
+            // 0.4 + 0.6 * (short/long + 2) / 3 < 0.85), so the comparison is skipped.
+            if chars > MAX_COMPARED_CHARS || chars.max(target_chars) > 4 * chars.min(target_chars) {
+                return None;
+            }
             let edit = strsim::normalized_damerau_levenshtein(&target, &candidate_key);
             let jaro = strsim::jaro_winkler(&target, &candidate_key);
             (edit >= EDIT_THRESHOLD || jaro >= JARO_THRESHOLD).then_some((

@@ -46,7 +46,7 @@ impl InvalidCatalogue {
     /// column, the way compilers show them.
     pub fn render_problems(&self) -> String {
         let mut out = String::new();
-        let lines = SourceLines::new(&self.text);
+        let mut lines = SourceLines::new(&self.text);
         for problem in &self.problems {
             let Pos { line, column } = problem.pos;
             let message = sanitize(&problem.message);
@@ -82,21 +82,49 @@ impl fmt::Display for InvalidCatalogue {
 }
 
 /// Finds line N of a text without splitting all of it up front (a huge file with one bad line).
+///
+/// A cursor: problems come sorted by position, so it only moves forward and the whole rendering
+/// reads the text once; the characters of the current line are collected once, however many
+/// problems point into it (thousands of problems on one long line stay linear).
 struct SourceLines<'a> {
     text: &'a str,
+    rest: std::str::Split<'a, char>,
+    /// How many lines `rest` has given.
+    number: u64,
+    /// The line whose characters are in `chars`; 0 for none.
+    cached: u64,
+    chars: Vec<char>,
 }
 
 impl<'a> SourceLines<'a> {
     fn new(text: &'a str) -> Self {
-        SourceLines { text }
+        SourceLines {
+            text,
+            rest: text.split('\n'),
+            number: 0,
+            cached: 0,
+            chars: Vec::new(),
+        }
     }
 
-    fn get(&self, line: u64) -> Option<&'a str> {
-        let index = usize::try_from(line.checked_sub(1)?).ok()?;
-        self.text
-            .split('\n')
-            .nth(index)
-            .map(|l| l.trim_end_matches('\r'))
+    /// The characters of line `line` (1-based, without its line break), or `None` past the end.
+    fn get(&mut self, line: u64) -> Option<&[char]> {
+        if line == 0 {
+            return None;
+        }
+        if line <= self.number && line != self.cached {
+            // Out of order: start again from the top.
+            *self = SourceLines::new(self.text);
+        }
+        while self.number < line {
+            let next = self.rest.next()?;
+            self.number += 1;
+            if self.number == line {
+                self.chars = next.trim_end_matches('\r').chars().collect();
+                self.cached = line;
+            }
+        }
+        (self.cached == line).then_some(self.chars.as_slice())
     }
 }
 
@@ -107,9 +135,8 @@ struct Shown {
 
 /// A source line made safe and short for a terminal: tabs become spaces, control characters are
 /// escaped, and a very long line is cut around the column.
-fn shorten(line: &str, column: u64) -> Shown {
+fn shorten(chars: &[char], column: u64) -> Shown {
     const WIDTH: usize = 100;
-    let chars: Vec<char> = line.chars().collect();
     let col = usize::try_from(column.saturating_sub(1)).unwrap_or(usize::MAX);
     let col = col.min(chars.len());
     let start = col.saturating_sub(WIDTH / 2);
@@ -138,12 +165,19 @@ fn shorten(line: &str, column: u64) -> Shown {
     Shown { text, caret }
 }
 
-/// Messages may quote file content: keep control characters out of the terminal.
+/// Messages may quote file content: keep control characters out of the terminal, and cut a
+/// message that quotes a huge value (a 100,000-character id) to a screenful.
 fn sanitize(message: &str) -> String {
-    message
+    const MAX_CHARS: usize = 1_000;
+    let mut out: String = message
         .chars()
+        .take(MAX_CHARS)
         .map(|c| if c.is_control() && c != '\n' { '?' } else { c })
-        .collect()
+        .collect();
+    if message.chars().nth(MAX_CHARS).is_some() {
+        out.push_str("...");
+    }
+    out
 }
 
 #[cfg(test)]
@@ -172,9 +206,30 @@ mod tests {
     }
 
     #[test]
+    fn lines_are_found_in_any_order_and_past_the_end_is_none() {
+        let mut lines = SourceLines::new("one\r\ntwo\nthree");
+        let text = |chars: Option<&[char]>| chars.map(|c| c.iter().collect::<String>());
+        assert_eq!(text(lines.get(2)), Some("two".to_owned()));
+        assert_eq!(text(lines.get(2)), Some("two".to_owned()));
+        assert_eq!(text(lines.get(9)), None);
+        assert_eq!(text(lines.get(3)), Some("three".to_owned()));
+        assert_eq!(text(lines.get(1)), Some("one".to_owned()));
+        assert_eq!(text(lines.get(0)), None);
+    }
+
+    #[test]
+    fn a_message_quoting_a_huge_value_is_cut() {
+        let message = format!("`next` names no role `{}`", "b".repeat(100_000));
+        let shown = sanitize(&message);
+        assert_eq!(shown.chars().count(), 1_003);
+        assert!(shown.ends_with("bbb..."));
+    }
+
+    #[test]
     fn a_very_long_line_is_cut_around_the_column() {
         let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let shown = shorten(&line, 501);
+        let chars: Vec<char> = line.chars().collect();
+        let shown = shorten(&chars, 501);
         assert!(shown.text.len() < 120);
         assert_eq!(shown.text.chars().nth(shown.caret), Some('X'));
     }

@@ -7,6 +7,7 @@ pub mod structure;
 pub mod validate;
 pub mod yaml;
 
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use crate::model::Catalogue;
@@ -173,19 +174,23 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, LoadError> {
             limits.max_file_bytes
         )));
     }
-    // Devices and pipes report no size: read no more than the limit allows, whatever the metadata said.
+    if is_device(&meta) {
+        return Err(unreadable(
+            "it is a device, not a file; give the path of a .yaml file".to_owned(),
+        ));
+    }
+    // A pipe (`--catalogue <(generate)`) has no size to check beforehand, so the read itself
+    // stops one byte past the limit.
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|file| {
-            std::io::Read::read_to_end(
-                &mut std::io::Read::take(file, limits.max_file_bytes.saturating_add(1)),
-                &mut bytes,
-            )
+            file.take(limits.max_file_bytes.saturating_add(1))
+                .read_to_end(&mut bytes)
         })
         .map_err(|e| unreadable(io_reason(&e)))?;
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(unreadable(format!(
-            "it holds more than the limit of {} bytes; raise it with --max-file-size if the file is trusted",
+            "it is over the limit of {} bytes; raise it with --max-file-size if the file is trusted",
             limits.max_file_bytes
         )));
     }
@@ -218,6 +223,19 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, LoadError> {
     }
 }
 
+/// A character or block device (`/dev/zero`, a terminal): reading one may never end.
+#[cfg(unix)]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kind = meta.file_type();
+    kind.is_char_device() || kind.is_block_device()
+}
+
+#[cfg(not(unix))]
+fn is_device(_meta: &std::fs::Metadata) -> bool {
+    false
+}
+
 fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file; check the path".to_owned(),
@@ -225,5 +243,71 @@ fn io_reason(error: &std::io::Error) -> String {
             "permission denied; check the file's read permission".to_owned()
         }
         _ => error.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_longer_than_the_size_limit_is_refused_once_past_the_limit() {
+        let dir = std::env::temp_dir();
+        let fifo = dir.join(format!("catalogue-pipe-{}", std::process::id()));
+        let _ = std::fs::remove_file(&fifo);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        // The writer would write 1 MiB; the reader must stop after the limit's 1,000 bytes.
+        let writer = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || {
+                use std::io::Write as _;
+                let mut pipe = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&fifo)
+                    .expect("the pipe opens");
+                let chunk = vec![b'#'; 1024];
+                let mut written = 0;
+                for _ in 0..1024 {
+                    if pipe.write_all(&chunk).is_err() {
+                        break;
+                    }
+                    written += chunk.len();
+                }
+                written
+            })
+        };
+        let limits = Limits {
+            max_file_bytes: 1_000,
+            ..Limits::default()
+        };
+        let result = read_text(&fifo, &limits);
+        let written = writer.join().expect("the writer ends");
+        let _ = std::fs::remove_file(&fifo);
+        match result {
+            Err(LoadError::Unreadable { reason, .. }) => {
+                assert!(reason.contains("over the limit of 1000 bytes"), "{reason}")
+            }
+            other => panic!("expected the limit to be reported, got {other:?}"),
+        }
+        assert!(written < 1024 * 1024, "the whole pipe was read");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_refused_before_reading() {
+        match read_text(Path::new("/dev/zero"), &Limits::default()) {
+            Err(LoadError::Unreadable { reason, .. }) => {
+                assert_eq!(
+                    reason,
+                    "it is a device, not a file; give the path of a .yaml file"
+                )
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
     }
 }

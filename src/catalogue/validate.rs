@@ -3,7 +3,7 @@
 //! Each rule of `docs/schema.md` lives here. All checks run to the end, so one run reports every
 //! problem; each check is linear in the size of the catalogue.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::Problem;
 use super::raw::{At, Pos, RawCatalogue, RawRole};
@@ -19,6 +19,9 @@ pub const MAX_LEVEL: u32 = 100;
 /// Did-you-mean for dangling references scans every id; past this many it stops suggesting, so a
 /// file full of bad references still validates in linear time.
 const MAX_SUGGESTIONS: usize = 64;
+/// ... and it also stops once it has compared this many names in all: on a 100,000-role file,
+/// 64 suggestions would be 6.4 million comparisons (90 s in a debug build); this allows five.
+const MAX_SUGGESTION_COMPARISONS: usize = 500_000;
 
 /// Checks a raw catalogue and builds the model, or returns every problem found.
 pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
@@ -49,6 +52,7 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
     }
     v.promotion_levels(&raw.roles, &roles, &role_ids);
     v.reporting_cycles(&raw.roles, &roles);
+    v.plain_text(&raw);
 
     if !v.problems.is_empty() {
         return Err(v.problems);
@@ -87,6 +91,7 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
 struct Validator {
     problems: Vec<Problem>,
     suggestions_made: usize,
+    comparisons_made: usize,
 }
 
 impl Validator {
@@ -180,8 +185,10 @@ impl Validator {
             return Some(ix);
         }
         let mut message = format!("`{field}` names no {kind} `{}`", reference.value);
-        if self.suggestions_made < MAX_SUGGESTIONS {
+        let comparisons = self.comparisons_made.saturating_add(ids.len());
+        if self.suggestions_made < MAX_SUGGESTIONS && comparisons <= MAX_SUGGESTION_COMPARISONS {
             self.suggestions_made += 1;
+            self.comparisons_made = comparisons;
             if let Some(best) = closest(&reference.value, ids.keys().copied()) {
                 message.push_str(&format!("; did you mean `{best}`?"));
             }
@@ -198,9 +205,11 @@ impl Validator {
         ids: &HashMap<&str, usize>,
     ) -> Vec<usize> {
         let mut out = Vec::with_capacity(list.len());
+        // A set, not `out.contains`, so that a role listing 100,000 ids stays linear.
+        let mut seen = HashSet::with_capacity(list.len());
         for reference in list {
             if let Some(ix) = self.reference(kind, field, reference, ids)
-                && !out.contains(&ix)
+                && seen.insert(ix)
             {
                 out.push(ix);
             }
@@ -390,7 +399,7 @@ impl Validator {
     }
 
     /// Reporting lines must form a forest: finds every cycle with an iterative depth-first search
-    /// and names it in full.
+    /// and names it (the middle of a very long one left out).
     fn reporting_cycles(&mut self, raw: &[At<RawRole>], roles: &[Role]) {
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
@@ -399,6 +408,9 @@ impl Validator {
             Done,
         }
         let mut mark = vec![Mark::New; roles.len()];
+        // For an open role, its place on the stack.
+        let mut depth = vec![0; roles.len()];
+        let mut report_positions = ReportPositions::default();
         let mut stack: Vec<(RoleIx, usize)> = Vec::new();
         for start in 0..roles.len() {
             if mark.get(start) != Some(&Mark::New) {
@@ -417,30 +429,32 @@ impl Validator {
                             if let Some(m) = mark.get_mut(boss) {
                                 *m = Mark::Open;
                             }
+                            if let Some(d) = depth.get_mut(boss) {
+                                *d = stack.len();
+                            }
                             stack.push((boss, 0));
                         }
                         Some(Mark::Open) => {
-                            let from = stack.iter().position(|&(n, _)| n == boss).unwrap_or(0);
-                            let mut names: Vec<&str> = stack
-                                .get(from..)
-                                .unwrap_or(&[])
-                                .iter()
-                                .filter_map(|&(n, _)| roles.get(n).map(|r| r.id.as_str()))
-                                .collect();
-                            if let Some(r) = roles.get(boss) {
-                                names.push(&r.id);
-                            }
-                            let pos = raw
-                                .get(node)
-                                .and_then(|r| {
-                                    let boss_id = roles.get(boss).map(|b| b.id.as_str())?;
-                                    r.value.reports_to.iter().find(|x| x.value == boss_id)
-                                })
-                                .map_or(Pos::default(), |x| x.pos);
-                            if names.len() > 2 {
+                            // Where `boss` sits on the stack, from `depth` rather than a search,
+                            // so that many edges back up a long chain stay linear.
+                            let from = depth.get(boss).copied().unwrap_or(0);
+                            let cycle = stack.get(from..).unwrap_or(&[]);
+                            if cycle.len() > 1 {
+                                let id = |&(n, _): &(RoleIx, usize)| {
+                                    roles.get(n).map_or("", |r| r.id.as_str())
+                                };
+                                let boss_id = roles.get(boss).map_or("", |r| r.id.as_str());
+                                let pos = report_positions
+                                    .of(raw, node)
+                                    .get(boss_id)
+                                    .copied()
+                                    .unwrap_or_default();
                                 self.problem(
                                     pos,
-                                    format!("reporting lines form a cycle: {}", names.join(" -> ")),
+                                    format!(
+                                        "reporting lines form a cycle: {}",
+                                        cycle_text(cycle, id, boss_id)
+                                    ),
                                 );
                             }
                         }
@@ -455,6 +469,134 @@ impl Validator {
             }
         }
     }
+}
+
+impl Validator {
+    /// Text is shown in a terminal: control characters (escape sequences that recolour, move the
+    /// cursor or retitle the window, a bell, a carriage return that overwrites the line) are
+    /// refused wherever they are, so that a catalogue cannot take over the terminal it is shown
+    /// in. Line breaks and tabs are text.
+    fn plain_text(&mut self, raw: &RawCatalogue) {
+        let top = Pos::default();
+        self.text(top, "the catalogue's `name`", &raw.name);
+        self.text_opt(top, "the catalogue's `description`", &raw.description);
+        for source in &raw.sources {
+            let (pos, id) = (source.id.pos, &source.id.value);
+            self.text(pos, &format!("the `title` of source `{id}`"), &source.title);
+            for (field, value) in [
+                ("publisher", &source.publisher),
+                ("published", &source.published),
+                ("url", &source.url),
+            ] {
+                self.text_opt(pos, &format!("the `{field}` of source `{id}`"), value);
+            }
+        }
+        for track in &raw.tracks {
+            let (pos, id) = (track.id.pos, &track.id.value);
+            self.text(pos, &format!("the `name` of track `{id}`"), &track.name);
+            self.text_opt(
+                pos,
+                &format!("the `description` of track `{id}`"),
+                &track.description,
+            );
+        }
+        for at in &raw.roles {
+            let role = &at.value;
+            let id = &role.id.value;
+            let of = |field: &str| format!("the `{field}` of role `{id}`");
+            self.text(role.title.pos, &of("title"), &role.title.value);
+            for alias in &role.aliases {
+                self.text(alias.pos, &of("aliases"), &alias.value);
+            }
+            self.text(at.pos, &of("summary"), &role.summary);
+            for item in &role.responsibilities.value {
+                self.text(role.responsibilities.pos, &of("responsibilities"), item);
+            }
+            for skill in &role.skills {
+                self.text(at.pos, &of("skills"), skill);
+            }
+            self.text_opt(role.tenure.pos, &of("tenure.note"), &role.tenure.value.note);
+            if let Some(titles) = &role.titles_by_company_size {
+                for value in [&titles.startup, &titles.scaleup, &titles.enterprise] {
+                    self.text_opt(at.pos, &of("titles_by_company_size"), value);
+                }
+            }
+        }
+    }
+
+    fn text_opt(&mut self, pos: Pos, what: &str, value: &Option<String>) {
+        if let Some(value) = value {
+            self.text(pos, what, value);
+        }
+    }
+
+    fn text(&mut self, pos: Pos, what: &str, value: &str) {
+        if let Some(c) = value
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
+            self.problem(
+                pos,
+                format!(
+                    "{what} holds a control character (U+{:04X}); text may hold line breaks and \
+                     tabs, but no terminal control codes",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+}
+
+/// Where each `reports_to` entry of one role was written, by boss id; built for the role whose
+/// edges are being walked, and kept while the next back edge comes from the same role.
+#[derive(Default)]
+struct ReportPositions<'a> {
+    role: Option<RoleIx>,
+    by_boss: HashMap<&'a str, Pos>,
+}
+
+impl<'a> ReportPositions<'a> {
+    fn of(&mut self, raw: &'a [At<RawRole>], role: RoleIx) -> &HashMap<&'a str, Pos> {
+        if self.role != Some(role) {
+            self.role = Some(role);
+            self.by_boss.clear();
+            for boss in raw
+                .get(role)
+                .map_or(&[][..], |r| r.value.reports_to.as_slice())
+            {
+                self.by_boss.entry(boss.value.as_str()).or_insert(boss.pos);
+            }
+        }
+        &self.by_boss
+    }
+}
+
+/// `a -> b -> c -> a`: the roles of a cycle, from the stack of the search, back to the first. A
+/// cycle of more than ten roles shows its first four and last three, so the message stays short
+/// however long the chain.
+fn cycle_text<'a>(
+    cycle: &[(RoleIx, usize)],
+    id: impl Fn(&(RoleIx, usize)) -> &'a str,
+    back_to: &'a str,
+) -> String {
+    const FULL: usize = 10;
+    const HEAD: usize = 4;
+    const TAIL: usize = 2;
+    let ids = |part: &[(RoleIx, usize)]| part.iter().map(&id).collect::<Vec<&str>>();
+    if cycle.len() <= FULL {
+        let mut all = ids(cycle);
+        all.push(back_to);
+        return all.join(" -> ");
+    }
+    let head = ids(cycle.get(..HEAD).unwrap_or(&[]));
+    let mut tail = ids(cycle.get(cycle.len().saturating_sub(TAIL)..).unwrap_or(&[]));
+    tail.push(back_to);
+    format!(
+        "{} -> ... ({} more) -> {}",
+        head.join(" -> "),
+        cycle.len().saturating_sub(HEAD + TAIL),
+        tail.join(" -> ")
+    )
 }
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
@@ -482,5 +624,128 @@ fn kebab_suggestion(id: &str) -> String {
         "my-role".to_owned()
     } else {
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalogue::{Limits, load_text};
+
+    /// Roles r0..r{n-1} on one track; each `(role, boss)` pair adds a reporting line.
+    fn problems_with_reporting_lines(n: usize, lines: &[(usize, usize)]) -> Vec<(u64, String)> {
+        let mut text = String::from("version: 1\nname: t\ntracks: [{id: ic, name: IC}]\nroles:\n");
+        for ix in 0..n {
+            let bosses: Vec<String> = lines
+                .iter()
+                .filter(|(role, _)| *role == ix)
+                .map(|(_, boss)| format!("r{boss}"))
+                .collect();
+            text.push_str(&format!(
+                "  - {{id: r{ix}, title: R{ix}, track: ic, level: 1, summary: s, responsibilities: [w], \
+                 tenure: {{min: 1, max: 2, estimate: true}}, reports_to: [{}]}}\n",
+                bosses.join(", ")
+            ));
+        }
+        match load_text("t.yaml", &text, &Limits::default()) {
+            Ok(_) => Vec::new(),
+            Err(invalid) => invalid
+                .problems
+                .into_iter()
+                .map(|p| (p.pos.line, p.message))
+                .collect(),
+        }
+    }
+
+    fn problems(text: &str) -> Vec<(u64, String)> {
+        match load_text("t.yaml", text, &Limits::default()) {
+            Ok(_) => Vec::new(),
+            Err(invalid) => invalid
+                .problems
+                .into_iter()
+                .map(|p| (p.pos.line, p.message))
+                .collect(),
+        }
+    }
+
+    const ONE_ROLE: &str = "version: 1\nname: t\ntracks: [{id: ic, name: IC}]\nroles:\n  - id: a\n    \
+        title: TITLE\n    track: ic\n    level: 1\n    summary: SUMMARY\n    \
+        responsibilities: [w]\n    tenure: {min: 1, max: 2, estimate: true}\n";
+
+    #[test]
+    fn terminal_control_codes_in_text_are_refused_where_they_are() {
+        let text = ONE_ROLE
+            .replace("TITLE", "\"Evil \\e]0;retitled\\a\"")
+            .replace("SUMMARY", "\"Clears \\e[2J the screen\"");
+        assert_eq!(
+            problems(&text),
+            [
+                (
+                    5,
+                    "the `summary` of role `a` holds a control character (U+001B); text may hold \
+                     line breaks and tabs, but no terminal control codes"
+                        .to_owned()
+                ),
+                (
+                    6,
+                    "the `title` of role `a` holds a control character (U+001B); text may hold \
+                     line breaks and tabs, but no terminal control codes"
+                        .to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_in_text_are_fine() {
+        let text = ONE_ROLE
+            .replace("TITLE", "\"Tabbed\\ttitle\"")
+            .replace("SUMMARY", "\"Two\\nlines\"");
+        assert_eq!(problems(&text), []);
+    }
+
+    #[test]
+    fn a_short_reporting_cycle_is_named_in_full_at_the_line_that_closes_it() {
+        let problems = problems_with_reporting_lines(3, &[(0, 1), (1, 2), (2, 0)]);
+        assert_eq!(
+            problems,
+            [(
+                7,
+                "reporting lines form a cycle: r0 -> r1 -> r2 -> r0".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_long_reporting_cycle_is_named_by_its_ends() {
+        let n = 50;
+        let mut lines: Vec<(usize, usize)> = (0..n - 1).map(|ix| (ix, ix + 1)).collect();
+        lines.push((n - 1, 0));
+        let problems = problems_with_reporting_lines(n, &lines);
+        assert_eq!(
+            problems,
+            [(
+                5 + n as u64 - 1,
+                "reporting lines form a cycle: r0 -> r1 -> r2 -> r3 -> ... (44 more) -> r48 -> r49 -> r0"
+                    .to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn every_line_back_up_a_chain_is_a_cycle_of_its_own() {
+        // r_i reports to r_{i+1} and to r0.
+        let n = 12;
+        let mut lines: Vec<(usize, usize)> = (0..n - 1).map(|ix| (ix, ix + 1)).collect();
+        lines.extend((1..n).map(|ix| (ix, 0)));
+        let problems = problems_with_reporting_lines(n, &lines);
+        assert_eq!(problems.len(), n - 1, "{problems:?}");
+        assert_eq!(
+            problems[0].1,
+            "reporting lines form a cycle: r0 -> r1 -> r0"
+        );
+        assert_eq!(
+            problems[n - 2].1,
+            "reporting lines form a cycle: r0 -> r1 -> r2 -> r3 -> ... (6 more) -> r10 -> r11 -> r0"
+        );
     }
 }
