@@ -3,6 +3,17 @@
 //! Thin on purpose: parse the arguments, run (see `lib.rs` for the flow), print the error chain,
 //! and map the outcome to an exit code.
 
+// No panic reachable from input: these are denied in the program (src/), and an `#[allow]` is used
+// only where a comment shows why it cannot fire. Tests may use them (clippy.toml).
+#![deny(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::todo,
+    clippy::unimplemented,
+    clippy::unreachable
+)]
 use std::io::{self, Write};
 use std::process::ExitCode;
 

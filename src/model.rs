@@ -150,14 +150,39 @@ impl Catalogue {
         }
     }
 
-    /// The role at `ix`. Indexes come from this catalogue, so they are in range.
+    // The accessors below index without checking. They cannot panic: a `Catalogue` is only built
+    // by validation, which resolves every reference to an index in range (and `with_indexes` sizes
+    // the derived lists to the roles), and every `RoleIx` a query holds comes from this catalogue
+    // (resolution, graph walks, or its own lists). Checking at each use would only hide such a bug.
+
+    /// The role at `ix`.
+    #[allow(clippy::indexing_slicing)] // `ix` comes from this catalogue (see above).
     pub fn role(&self, ix: RoleIx) -> &Role {
         &self.roles[ix]
     }
 
     /// The track of a role.
+    #[allow(clippy::indexing_slicing)] // validation resolved `role.track` in this catalogue.
     pub fn track_of(&self, role: &Role) -> &Track {
         &self.tracks[role.track]
+    }
+
+    /// The source at `ix`.
+    #[allow(clippy::indexing_slicing)] // validation resolved every source index in this catalogue.
+    pub fn source(&self, ix: SourceIx) -> &Source {
+        &self.sources[ix]
+    }
+
+    /// The roles that report to the role at `ix`, in catalogue order.
+    #[allow(clippy::indexing_slicing)] // `direct_reports` has one entry per role (see above).
+    pub fn direct_reports_of(&self, ix: RoleIx) -> &[RoleIx] {
+        &self.direct_reports[ix]
+    }
+
+    /// The roles whose `next` or `lateral` lead to the role at `ix`, in catalogue order.
+    #[allow(clippy::indexing_slicing)] // `previous` has one entry per role (see above).
+    pub fn previous_of(&self, ix: RoleIx) -> &[RoleIx] {
+        &self.previous[ix]
     }
 
     /// The role with this exact id.

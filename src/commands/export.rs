@@ -83,7 +83,7 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
             .map(|&ix| at(catalogue.role(ix).id.clone()))
             .collect()
     };
-    let source_id = |ix: usize| at(catalogue.sources[ix].id.clone());
+    let source_id = |ix: usize| at(catalogue.source(ix).id.clone());
     let roles = catalogue
         .roles
         .iter()

@@ -168,7 +168,7 @@ pub fn highlight(ladder: &mut Ladder, route: &[String]) {
         }
     }
     for pair in route.windows(2) {
-        let (from, to) = (&pair[0], &pair[1]);
+        let [from, to] = pair else { continue };
         for edge in ladder
             .edges
             .iter_mut()

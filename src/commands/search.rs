@@ -82,10 +82,11 @@ pub fn occurrences(haystack: &str, needle: &str) -> Vec<Range<usize>> {
         return found;
     }
     let mut i = 0;
-    while i + needle.len() <= chars.len() {
-        let window = &chars[i..i + needle.len()];
+    while let Some(window) = chars.get(i..i + needle.len()) {
+        let Some(&(start, _)) = window.first() else {
+            break;
+        };
         if window.iter().zip(&needle).all(|(&(_, c), &n)| fold(c) == n) {
-            let start = window[0].0;
             let end = chars
                 .get(i + needle.len())
                 .map_or(haystack.len(), |&(at, _)| at);

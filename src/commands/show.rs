@@ -124,7 +124,7 @@ pub fn card(catalogue: &Catalogue, ix: RoleIx) -> RoleCard {
         responsibilities: role.responsibilities.clone(),
         skills: role.skills.clone(),
         reports_to: RoleRef::list(catalogue, &role.reports_to),
-        direct_reports: RoleRef::list(catalogue, &catalogue.direct_reports[ix]),
+        direct_reports: RoleRef::list(catalogue, catalogue.direct_reports_of(ix)),
         tenure: TenureView {
             min: role.tenure.min,
             max: role.tenure.max,
@@ -136,7 +136,7 @@ pub fn card(catalogue: &Catalogue, ix: RoleIx) -> RoleCard {
         },
         next: RoleRef::list(catalogue, &role.next),
         lateral: RoleRef::list(catalogue, &role.lateral),
-        previous: RoleRef::list(catalogue, &catalogue.previous[ix]),
+        previous: RoleRef::list(catalogue, catalogue.previous_of(ix)),
         titles_by_company_size: TitlesView {
             startup: role.titles_by_company_size.startup.clone(),
             scaleup: role.titles_by_company_size.scaleup.clone(),

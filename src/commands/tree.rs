@@ -45,14 +45,17 @@ pub fn run(catalogue: &Catalogue, role: Option<&str>) -> anyhow::Result<Tree> {
 /// (validation refuses them) and each role is expanded once, so this ends.
 fn node(catalogue: &Catalogue, ix: RoleIx, seen: &mut [bool]) -> TreeNode {
     let role = catalogue.role(ix);
-    let see_above = seen[ix];
-    seen[ix] = true;
+    // `seen` has one slot per role of this catalogue.
+    let see_above = seen.get(ix).copied().unwrap_or(true);
+    if let Some(slot) = seen.get_mut(ix) {
+        *slot = true;
+    }
     let direct_reports = if see_above {
         Vec::new()
     } else {
         // The most senior reports first, so that a role with several bosses is drawn in full
         // under the most senior line and marked as a repeat under the others.
-        let mut reports = catalogue.direct_reports[ix].clone();
+        let mut reports = catalogue.direct_reports_of(ix).to_vec();
         reports.sort_by_key(|&r| (std::cmp::Reverse(catalogue.role(r).level), r));
         reports
             .into_iter()

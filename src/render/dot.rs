@@ -8,6 +8,8 @@ use crate::commands::graph::{EdgeKind, Ladder};
 use crate::commands::tree::{Tree, TreeNode};
 
 /// Fill and border colours of the track clusters, in track order (repeating).
+/// Used only if `TRACK_COLOURS` were ever emptied.
+const TRACK_COLOURS_FALLBACK: (&str, &str) = ("#f4f4f4", "#999999");
 const TRACK_COLOURS: &[(&str, &str)] = &[
     ("#eaf2fb", "#8fb3da"),
     ("#eef7ec", "#93c58a"),
@@ -83,7 +85,10 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
 
     writeln!(out, "\n  // Roles, grouped by track.")?;
     for (t, track) in ladder.tracks.iter().enumerate() {
-        let (fill, border) = TRACK_COLOURS[t % TRACK_COLOURS.len()];
+        let (fill, border) = TRACK_COLOURS
+            .get(t % TRACK_COLOURS.len())
+            .copied()
+            .unwrap_or(TRACK_COLOURS_FALLBACK);
         writeln!(
             out,
             "  subgraph {} {{",

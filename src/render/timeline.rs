@@ -66,26 +66,26 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
 
     writeln!(out)?;
     let mut lines = Vec::new();
-    let final_ix = route.steps.len() - 1;
+    let final_ix = route.steps.len().saturating_sub(1);
+    // Paints the cells from year `from` to year `to`; `cell` keeps both within the bar.
+    let paint = |bar: &mut [char], from: f64, to: f64, pen: char| {
+        if let Some(cells) = bar.get_mut(cell(from)..=cell(to)) {
+            cells.fill(pen);
+        }
+    };
     for (i, step) in route.steps.iter().enumerate() {
         let mut bar = vec![' '; chart];
         let start_min = step.reached_after.min;
         let start_max = step.reached_after.max;
         let start_mid = (start_min + start_max) / 2.0;
         if i == final_ix {
-            for c in &mut bar[cell(start_min)..=cell(start_max)] {
-                *c = pen.maybe;
-            }
-            bar[cell(start_mid)] = pen.arrive;
+            paint(&mut bar, start_min, start_max, pen.maybe);
+            paint(&mut bar, start_mid, start_mid, pen.arrive);
         } else {
             let end_max = start_max + step.tenure.max;
             let end_mid = start_mid + (step.tenure.min + step.tenure.max) / 2.0;
-            for c in &mut bar[cell(start_min)..=cell(end_max)] {
-                *c = pen.maybe;
-            }
-            for c in &mut bar[cell(start_mid)..=cell(end_mid)] {
-                *c = pen.sure;
-            }
+            paint(&mut bar, start_min, end_max, pen.maybe);
+            paint(&mut bar, start_mid, end_mid, pen.sure);
         }
         let bar: String = bar.into_iter().collect();
         lines.push(format!(
@@ -106,7 +106,9 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
     let mut year = 0.0;
     while year <= span + 1e-9 {
         let at = cell(year);
-        rule[at] = pen.tick;
+        if let Some(slot) = rule.get_mut(at) {
+            *slot = pen.tick;
+        }
         for (k, ch) in years(year).chars().enumerate() {
             if let Some(slot) = numbers.get_mut(at + k) {
                 *slot = ch;
