@@ -162,7 +162,7 @@ impl NoRoute {
         };
         match self {
             NoRoute::Downward { from, to } => format!(
-                "There is no route from {} down to {}: {}{} is above {}{}, and routes only go up \
+                "there is no route from {} down to {}: {}{} is above {}{}, and routes only go up \
                  the ladder. Try `ladder path {} {}` to go the other way.",
                 title(*from),
                 title(*to),
@@ -174,7 +174,7 @@ impl NoRoute {
                 id(*from),
             ),
             NoRoute::Unreachable { from, to } => format!(
-                "No chain of promotions or track switches leads from {} to {}. Try `ladder show \
+                "no chain of promotions or track switches leads from {} to {}. Try `ladder show \
                  {}` to see where {} leads.",
                 title(*from),
                 title(*to),
@@ -189,7 +189,7 @@ impl NoRoute {
                     .collect();
                 match titles.as_slice() {
                     [one] => format!(
-                        "Every route from {} to {} passes through {}, which you asked to avoid. \
+                        "every route from {} to {} passes through {}, which you asked to avoid. \
                          Leave out {} to see them.",
                         title(*from),
                         title(*to),
@@ -197,7 +197,7 @@ impl NoRoute {
                         flags.join(" "),
                     ),
                     _ => format!(
-                        "Every route from {} to {} passes through at least one of {}, which you \
+                        "every route from {} to {} passes through at least one of {}, which you \
                          asked to avoid. Avoid fewer of them ({}) to find one.",
                         title(*from),
                         title(*to),
@@ -207,7 +207,7 @@ impl NoRoute {
                 }
             }
             NoRoute::ViaUnreachable { from, via, to } => format!(
-                "No route from {} to {} passes through {}: it is not between them on the ladder, \
+                "no route from {} to {} passes through {}: it is not between them on the ladder, \
                  or every way through it visits a role twice or one you asked to avoid. Try \
                  `ladder path {} {}` and `ladder path {} {}` on their own, or leave out `--via {}`.",
                 title(*from),
