@@ -128,8 +128,10 @@ impl Catalogue {
                 }
             }
             for &to in role.next.iter().chain(&role.lateral) {
+                // Roles are visited in order, so a repeat of `ix` can only be the last entry: no
+                // scan of a list that may hold thousands of roles.
                 if let Some(list) = previous.get_mut(to)
-                    && !list.contains(&ix)
+                    && list.last() != Some(&ix)
                 {
                     list.push(ix);
                 }

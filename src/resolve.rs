@@ -82,6 +82,25 @@ pub fn normalize(name: &str) -> String {
         .collect()
 }
 
+/// The characters of `normalize(name)`, without building the string: `resolve` compares every
+/// name in the catalogue, and allocating for each would dominate on a large one.
+fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// `normalize(name) == key`.
+fn key_is(name: &str, key: &str) -> bool {
+    key_chars(name).eq(key.chars())
+}
+
+/// `normalize(name).starts_with(key)`.
+fn key_starts_with(name: &str, key: &str) -> bool {
+    let mut chars = key_chars(name);
+    key.chars().all(|wanted| chars.next() == Some(wanted))
+}
+
 /// The candidate most similar to `target`, if any is similar enough.
 pub fn closest<'a>(target: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     ranked(target, candidates, 1).into_iter().next()
@@ -126,16 +145,15 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
     let mut by_name: Option<RoleIx> = None;
     let mut by_prefix: Vec<RoleIx> = Vec::new();
     for (ix, role) in catalogue.roles.iter().enumerate() {
-        if normalize(&role.id) == wanted {
+        if key_is(&role.id, &wanted) {
             return Ok(ix);
         }
-        let mut prefix = normalize(&role.id).starts_with(&wanted);
+        let mut prefix = key_starts_with(&role.id, &wanted);
         for n in std::iter::once(&role.title).chain(&role.aliases) {
-            let n = normalize(n);
-            if n == wanted && by_name.is_none() {
+            if by_name.is_none() && key_is(n, &wanted) {
                 by_name = Some(ix);
             }
-            prefix |= n.starts_with(&wanted);
+            prefix = prefix || key_starts_with(n, &wanted);
         }
         if prefix {
             by_prefix.push(ix);
@@ -194,7 +212,7 @@ fn resolve_exact(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ()> {
         .position(|r| {
             std::iter::once(&r.title)
                 .chain(&r.aliases)
-                .any(|n| normalize(n) == wanted)
+                .any(|n| key_is(n, &wanted))
         })
         .ok_or(())
 }
@@ -314,6 +332,38 @@ mod tests {
                 )
             }
             other => panic!("expected unknown, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn comparing_keys_in_place_agrees_with_normalising_first() {
+        let names = [
+            "VP of Product",
+            "Straße-Leiter",
+            "ÉCOLE",
+            "a_b-c",
+            "",
+            "İx",
+            "pm",
+        ];
+        for name in names {
+            for key in [
+                "vpofproduct",
+                "vp",
+                "straße",
+                "école",
+                "abc",
+                "",
+                "i̇x",
+                "pmx",
+            ] {
+                assert_eq!(key_is(name, key), normalize(name) == key, "{name} = {key}");
+                assert_eq!(
+                    key_starts_with(name, key),
+                    normalize(name).starts_with(key),
+                    "{name} starts with {key}"
+                );
+            }
         }
     }
 

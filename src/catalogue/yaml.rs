@@ -3,6 +3,8 @@
 //! It turns text into the span-carrying raw structs of `raw.rs` under the resource limits of
 //! [`Limits`], turns parser errors into positioned [`Problem`]s, and writes values back as YAML.
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::{DefaultMessageFormatter, MessageFormatter};
 
@@ -10,8 +12,24 @@ use super::Limits;
 use super::diagnostic::Problem;
 use super::raw::{At, Pos, RawCatalogue};
 
+thread_local! {
+    /// Whether the deserializer at work is serde-saphyr's, which can hand out spans. Set by
+    /// [`parse`] for the length of its call; other formats (JSON) leave it unset.
+    static SPANNED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Positions come from serde-saphyr's `Spanned`, which only its own deserializer can fill. Any
+/// other deserializer (serde_json for `.json` catalogues and the built-in catalogue) reads the
+/// bare value and leaves the position unknown; `catalogue::load` re-reads an invalid JSON file
+/// through [`parse`] to report positions.
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if !SPANNED.with(Cell::get) {
+            return Ok(At {
+                value: T::deserialize(deserializer)?,
+                pos: Pos::default(),
+            });
+        }
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
         Ok(At {
             value: spanned.value,
@@ -20,6 +38,21 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
                 column: spanned.referenced.column(),
             },
         })
+    }
+}
+
+/// Marks the current thread as parsing YAML until dropped, restoring the previous mark.
+struct SpannedScope(bool);
+
+impl SpannedScope {
+    fn enter() -> SpannedScope {
+        SpannedScope(SPANNED.with(|s| s.replace(true)))
+    }
+}
+
+impl Drop for SpannedScope {
+    fn drop(&mut self) {
+        SPANNED.with(|s| s.set(self.0));
     }
 }
 
@@ -37,6 +70,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
     budget.max_total_scalar_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    let _scope = SpannedScope::enter();
     serde_saphyr::from_str_with_options::<RawCatalogue>(text, options).map_err(problem_from)
 }
 
