@@ -237,3 +237,38 @@ fn the_built_in_catalogue_converted_at_build_time_equals_its_yaml() {
     assert_eq!(from_json, from_yaml);
     assert!(!from_json.roles.is_empty());
 }
+
+#[test]
+fn an_invalid_yaml_file_shows_each_problem_under_its_source_line() {
+    // The text is dropped after parsing and read again for the report: the snippet must still
+    // be the right line.
+    let yaml = DANGLING_JSON; // JSON is YAML; as .yaml it goes down the YAML path
+    let file = scratch("dangling.yaml", yaml);
+    let output = ladder()
+        .arg("--catalogue")
+        .arg(&file)
+        .arg("list")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("dangling.yaml:7:97: `next` names no role `cpo`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(" 7 | ... {\"min\": 1"), "{stderr}");
+}
+
+#[test]
+fn a_yaml_syntax_error_is_reported_at_its_line() {
+    let file = scratch("broken.yaml", "version: 1\nname: [unclosed\n");
+    let output = ladder()
+        .arg("--catalogue")
+        .arg(&file)
+        .arg("list")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("broken.yaml:"), "{stderr}");
+    assert!(stderr.contains("is not a valid catalogue"), "{stderr}");
+}

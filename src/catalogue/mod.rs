@@ -86,11 +86,37 @@ pub fn load(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
             let name = origin.display_name();
             let size = std::fs::metadata(path).map_or(0, |m| m.len());
             let _progress = progress::Progress::start(&name, size);
+            load_file(path, &name, limits)
+        }
+    }
+}
+
+/// Loads a catalogue file, YAML or JSON. The text is dropped as soon as it is parsed, so that a
+/// large file and the catalogue built from it are not in memory together (see
+/// docs/performance.md); the rare invalid file is read again to show its problems in context.
+fn load_file(path: &Path, name: &str, limits: &Limits) -> Result<Catalogue, LoadError> {
+    let json = is_json(path);
+    let text = read_text(path, limits)?;
+    let body = without_bom(name, &text)?;
+    let raw = if json {
+        match json::parse(body) {
+            Ok(raw) => raw,
+            Err(_) => return Ok(load_json_text(name, &text, limits)?),
+        }
+    } else {
+        yaml::parse(body, limits).map_err(|p| InvalidCatalogue::new(name, body, vec![p]))?
+    };
+    drop(text);
+    match validate::validate(raw) {
+        Ok(catalogue) => Ok(catalogue),
+        Err(problems) => {
             let text = read_text(path, limits)?;
-            if is_json(path) {
-                Ok(load_json_text(&name, &text, limits)?)
+            if json {
+                // Read as YAML this time, for the positions of the problems.
+                Ok(load_json_text(name, &text, limits)?)
             } else {
-                Ok(load_text(&name, &text, limits)?)
+                let body = without_bom(name, &text)?;
+                Err(InvalidCatalogue::new(name, body, problems).into())
             }
         }
     }

@@ -49,11 +49,18 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
     if !v.problems.is_empty() {
         return Err(v.problems);
     }
-    for (role, raw) in roles.iter_mut().zip(raw.roles) {
-        move_text(role, raw.value);
+    let RawCatalogue {
+        version,
+        name,
+        description,
+        sources,
+        tracks,
+        roles: mut raw_roles,
+    } = raw;
+    for (role, raw) in roles.iter_mut().zip(&mut raw_roles) {
+        move_text(role, &mut raw.value);
     }
-    let sources = raw
-        .sources
+    let sources = sources
         .into_iter()
         .map(|s| Source {
             id: s.id.value,
@@ -63,8 +70,7 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
             url: s.url,
         })
         .collect();
-    let tracks = raw
-        .tracks
+    let tracks = tracks
         .into_iter()
         .map(|t| Track {
             id: t.id.value,
@@ -72,14 +78,13 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
             description: t.description,
         })
         .collect();
-    Ok(Catalogue::with_indexes(
-        raw.version.value,
-        raw.name,
-        raw.description,
-        sources,
-        tracks,
-        roles,
-    ))
+    let catalogue =
+        Catalogue::with_indexes(version.value, name, description, sources, tracks, roles);
+    // What is left of the raw roles (ids and references, now indexes) is freed last, in one go:
+    // freeing it role by role between the allocations above makes the allocator consolidate
+    // its free lists over and over, which cost a third of the time on 100,000 roles.
+    drop(raw_roles);
+    Ok(catalogue)
 }
 
 #[derive(Default)]
@@ -99,8 +104,8 @@ impl Validator {
         kind: &str,
         ids: impl Iterator<Item = &'a At<String>>,
     ) -> HashMap<&'a str, usize> {
-        let mut seen: HashMap<&'a str, usize> = HashMap::new();
-        let mut first_pos: Vec<Pos> = Vec::new();
+        let mut seen: HashMap<&'a str, usize> = HashMap::with_capacity(ids.size_hint().0);
+        let mut first_pos: Vec<Pos> = Vec::with_capacity(ids.size_hint().0);
         for (ix, id) in ids.enumerate() {
             first_pos.push(id.pos);
             if !is_kebab_case(&id.value) {
@@ -131,7 +136,7 @@ impl Validator {
 
     /// A title or alias names one role only, compared as `resolve` compares names.
     fn unique_names(&mut self, roles: &[At<RawRole>]) {
-        let mut owner: HashMap<String, (usize, Pos)> = HashMap::new();
+        let mut owner: HashMap<String, (usize, Pos)> = HashMap::with_capacity(roles.len() * 2);
         for (ix, role) in roles.iter().enumerate() {
             let role = &role.value;
             if role.title.value.trim().is_empty() {
@@ -472,14 +477,19 @@ impl Validator {
 /// Moves the text of a checked raw role into its model role, rather than copying it: on a
 /// 100,000-role catalogue, copying every string (and then freeing the originals) would double
 /// the memory and about double the time of validation.
-fn move_text(role: &mut Role, raw: RawRole) {
-    role.title = raw.title.value;
-    role.aliases = raw.aliases.into_iter().map(|alias| alias.value).collect();
-    role.summary = raw.summary;
-    role.responsibilities = raw.responsibilities.value;
-    role.skills = raw.skills;
-    role.tenure.note = raw.tenure.value.note;
-    let titles = raw.titles_by_company_size.unwrap_or_default();
+fn move_text(role: &mut Role, raw: &mut RawRole) {
+    use std::mem::take;
+    role.title = take(&mut raw.title.value);
+    role.aliases = raw
+        .aliases
+        .iter_mut()
+        .map(|alias| take(&mut alias.value))
+        .collect();
+    role.summary = take(&mut raw.summary);
+    role.responsibilities = take(&mut raw.responsibilities.value);
+    role.skills = take(&mut raw.skills);
+    role.tenure.note = raw.tenure.value.note.take();
+    let titles = raw.titles_by_company_size.take().unwrap_or_default();
     role.titles_by_company_size = TitlesBySize {
         startup: titles.startup,
         scaleup: titles.scaleup,
