@@ -13,7 +13,8 @@ use ladder::cli::Cli;
 use ladder::config::{Config, Environment};
 
 /// mimalloc rather than the system allocator: loading a large catalogue makes millions of small
-/// allocations, which it serves about twice as fast (see docs/performance.md).
+/// allocations, which it serves about twice as fast. Version 2 (the `v2` feature) because it
+/// starts faster than 3; see docs/performance.md.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

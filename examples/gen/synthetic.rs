@@ -315,12 +315,24 @@ pub fn generate(count: usize, seed: u64) -> Synthetic {
         }
     }
 
-    // Edges: promotions and reporting lines go up, lateral moves stay level.
+    // Edges: promotions and reporting lines go up, lateral moves stay level. The first promotion
+    // and the manager stay on the role's own track when a few tries find one there, as in real
+    // ladders; the other moves go anywhere.
+    let track_of: Vec<usize> = roles.iter().map(|role| role.track).collect();
+    let on_track = |rng: &mut Rng, range: std::ops::Range<usize>, track: usize| {
+        let mut pick = rng.between(range.start, range.end - 1);
+        for _ in 0..4 {
+            if track_of[pick] == track {
+                break;
+            }
+            pick = rng.between(range.start, range.end - 1);
+        }
+        pick
+    };
     for (ix, role) in roles.iter_mut().enumerate() {
         let level = role.level;
         if level < levels {
-            let above = level_range(level + 1);
-            let mut next = vec![rng.between(above.start, above.end - 1)];
+            let mut next = vec![on_track(&mut rng, level_range(level + 1), role.track)];
             for _ in 1..rng.between(1, 3) {
                 let up = (level + 1 + rng.below(2) as u32).min(levels);
                 let range = level_range(up);
@@ -331,7 +343,7 @@ pub fn generate(count: usize, seed: u64) -> Synthetic {
             }
             role.next = next;
             let boss = level_range((level + 1 + rng.below(2) as u32).min(levels));
-            role.reports_to = Some(rng.between(boss.start, boss.end - 1));
+            role.reports_to = Some(on_track(&mut rng, boss, role.track));
         }
         let same = level_range(level);
         if same.len() > 1 && rng.chance(25) {
