@@ -24,6 +24,10 @@ use ladder::resolve::resolve;
 
 const SIZES: &[usize] = &[20, 1_000, 10_000, 100_000];
 
+/// The allocator `ladder` itself uses (`src/main.rs`), so the figures match the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -281,3 +281,28 @@ fn the_console_examples_in_docs_performance_md_are_true() {
         .env("NO_COLOR", "1")
         .case("docs/performance.md");
 }
+
+#[test]
+fn a_large_yaml_catalogue_with_a_mistake_reports_it_at_its_line() {
+    let generated = synthetic::generate(6_000, 9);
+    let mut text = generated.to_yaml();
+    let cut = text.len() * 3 / 4;
+    let at = cut + text[cut..].find("    level: ").expect("a level line");
+    text.replace_range(at..at + "    level: ".len(), "    levle: ");
+    let line = text[..at].lines().count() + 1;
+    let file = scratch("big-mistake.yaml", &text);
+    let output = ladder()
+        .arg("--catalogue")
+        .arg(&file)
+        .arg("list")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "big-mistake.yaml:{line}:5: unknown key `levle`; did you mean `level`?"
+        )),
+        "{}",
+        stderr.lines().take(3).collect::<Vec<_>>().join("\n")
+    );
+}
