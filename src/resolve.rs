@@ -135,9 +135,14 @@ fn ranked<'a>(target: &str, candidates: impl Iterator<Item = &'a str>, n: usize)
     out
 }
 
-/// Finds the role a name means. Tried in order: an id, then an alias or title, then a prefix of
-/// exactly one role's id, alias or title. One linear pass over the names.
+/// Finds the role a name means. Tried in order: an id exactly as written (a hash lookup), an id,
+/// then an alias or title, then a prefix of exactly one role's id, alias or title (one linear
+/// pass over the names).
 pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError> {
+    // An exact id is one hash lookup rather than a scan of every role.
+    if let Some(ix) = catalogue.role_by_id(name) {
+        return Ok(ix);
+    }
     let wanted = normalize(name);
     if wanted.is_empty() {
         return Err(ResolveError::Empty);
@@ -292,6 +297,25 @@ mod tests {
         assert_eq!(id("VP of Product"), "vp-product");
         assert_eq!(id("pm"), "product-manager");
         assert_eq!(id("vp_product"), "vp-product");
+    }
+
+    #[test]
+    fn an_exact_id_wins_over_an_earlier_id_with_the_same_letters() {
+        let c = Catalogue::with_indexes(
+            1,
+            "test".into(),
+            None,
+            vec![],
+            vec![Track {
+                id: "t".into(),
+                name: "T".into(),
+                description: None,
+            }],
+            vec![role("vp-product", "VP", &[]), role("vpproduct", "V P", &[])],
+        );
+        assert_eq!(resolve(&c, "vpproduct"), Ok(1));
+        assert_eq!(resolve(&c, "vp-product"), Ok(0));
+        assert_eq!(resolve(&c, "VP_Product"), Ok(0));
     }
 
     #[test]
