@@ -109,12 +109,27 @@ pub fn closest<'a>(target: &str, candidates: impl Iterator<Item = &'a str>) -> O
 /// Up to `n` candidates similar to `target`, most similar first (ties in the order given).
 fn ranked<'a>(target: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
     let target = normalize(target);
+    let target_len = target.chars().count();
+    let mut candidate_key = String::new();
     let mut scored: Vec<(f64, usize, &'a str)> = candidates
         .enumerate()
         .filter_map(|(order, candidate)| {
-            let candidate_key = normalize(candidate);
-            let edit = strsim::normalized_damerau_levenshtein(&target, &candidate_key);
+            candidate_key.clear();
+            candidate_key.extend(key_chars(candidate));
+            // Both measures cost a pass over every pair of characters. Cheap upper bounds from
+            // the characters the two names share skip them where neither can pass; the edit
+            // distance is also skipped alone where it cannot pass, since then Jaro-Winkler
+            // decides both whether the name is close and how close.
+            let (edit_bound, jaro_bound) = similarity_bounds(&target, target_len, &candidate_key);
+            if edit_bound < EDIT_THRESHOLD && jaro_bound < JARO_THRESHOLD {
+                return None;
+            }
             let jaro = strsim::jaro_winkler(&target, &candidate_key);
+            let edit = if edit_bound < EDIT_THRESHOLD {
+                0.0
+            } else {
+                strsim::normalized_damerau_levenshtein(&target, &candidate_key)
+            };
             (edit >= EDIT_THRESHOLD || jaro >= JARO_THRESHOLD).then_some((
                 edit.max(jaro),
                 order,
@@ -133,6 +148,58 @@ fn ranked<'a>(target: &str, candidates: impl Iterator<Item = &'a str>, n: usize)
         }
     }
     out
+}
+
+/// A lower bound of the Damerau-Levenshtein distance between two names: the characters one has
+/// and the other lacks, counted with repeats, on the side that has more. No edit changes it by
+/// more than one (a transposition not at all). Linear, and 0 (no bound) beyond ASCII.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 128];
+    for (text, step) in [(a, 1), (b, -1)] {
+        for c in text.chars() {
+            match counts.get_mut(c as usize) {
+                Some(count) => *count += step,
+                None => return 0,
+            }
+        }
+    }
+    let (more, fewer) = counts.iter().fold((0, 0), |(more, fewer), &c| {
+        if c > 0 {
+            (more + c, fewer)
+        } else {
+            (more, fewer - c)
+        }
+    });
+    more.max(fewer) as usize
+}
+
+/// Upper bounds of (normalised Damerau-Levenshtein, Jaro-Winkler) similarity, from the
+/// characters two names share; (1, 1), no bound, when either has a character beyond ASCII.
+fn similarity_bounds(a: &str, a_len: usize, b: &str) -> (f64, f64) {
+    let b_len = b.chars().count();
+    if !a.is_ascii() || !b.is_ascii() || a_len == 0 || b_len == 0 {
+        return (1.0, 1.0);
+    }
+    let distance = bag_distance(a, b);
+    let edit = 1.0 - distance as f64 / a_len.max(b_len) as f64;
+    // Jaro matches at most the characters both have; transpositions only lower it; the
+    // Winkler bonus adds at most 0.4 of what is left.
+    let shared = (a_len + b_len - bag_sum(a, b)) as f64 / 2.0;
+    let jaro = (shared / a_len as f64 + shared / b_len as f64 + 1.0) / 3.0;
+    (edit, jaro + 0.4 * (1.0 - jaro))
+}
+
+/// How many characters of `a` are not in `b` plus how many of `b` are not in `a`, with repeats
+/// (ASCII only).
+fn bag_sum(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 128];
+    for c in a.bytes() {
+        counts[usize::from(c & 0x7f)] += 1;
+    }
+    for c in b.bytes() {
+        counts[usize::from(c & 0x7f)] -= 1;
+    }
+    counts.iter().map(|c| c.unsigned_abs() as usize).sum()
 }
 
 /// Finds the role a name means. Tried in order: an id exactly as written (a hash lookup), an id,
@@ -386,6 +453,67 @@ mod tests {
                     key_starts_with(name, key),
                     normalize(name).starts_with(key),
                     "{name} starts with {key}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_bag_distance_never_exceeds_the_edit_distance() {
+        let names = [
+            "cpo",
+            "cop",
+            "vpproduct",
+            "productvp",
+            "headofproduct",
+            "",
+            "a",
+            "aab",
+            "bba",
+            "chiefproductofficer",
+            "cheifprodcutoficer",
+            "straße",
+            "strasse",
+        ];
+        for a in names {
+            for b in names {
+                let edit = strsim::damerau_levenshtein(a, b);
+                assert!(bag_distance(a, b) <= edit, "{a} {b}");
+            }
+        }
+        assert_eq!(bag_distance("cheifprodcutoficer", "chiefproductofficer"), 1);
+        assert_eq!(bag_distance("abc", "xyz"), 3);
+    }
+
+    #[test]
+    fn the_similarity_bounds_are_never_below_the_similarities() {
+        let names = [
+            "cpo",
+            "cop",
+            "vpproduct",
+            "productvp",
+            "headofproduct",
+            "a",
+            "aab",
+            "bba",
+            "pm",
+            "chiefproductofficer",
+            "cheifprodcutoficer",
+            "seniordatascientist4821",
+            "sds4821",
+        ];
+        for a in names {
+            for b in names {
+                let (edit, jaro) = similarity_bounds(a, a.chars().count(), b);
+                let true_edit = strsim::normalized_damerau_levenshtein(a, b);
+                let true_jaro = strsim::jaro_winkler(a, b);
+                assert!(
+                    edit >= true_edit - 1e-12,
+                    "edit {a} {b}: {edit} < {true_edit}"
+                );
+                assert!(
+                    jaro >= true_jaro - 1e-12,
+                    "jaro {a} {b}: {jaro} < {true_jaro}"
                 );
             }
         }
