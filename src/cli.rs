@@ -33,7 +33,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read this catalogue (YAML) instead of the built-in product-management ladder
+    /// Read this catalogue (YAML, or JSON when the name ends in .json) instead of the built-in
+    /// product-management ladder
     #[arg(long, global = true, env = "LADDER_CATALOGUE", value_name = "FILE")]
     pub catalogue: Option<PathBuf>,
 
