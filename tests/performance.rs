@@ -306,3 +306,68 @@ fn a_large_yaml_catalogue_with_a_mistake_reports_it_at_its_line() {
         stderr.lines().take(3).collect::<Vec<_>>().join("\n")
     );
 }
+
+/// A catalogue of roles `x`, `a`, `b`, `c`, ... with the given `reports_to` and `next` lists.
+fn tiny_yaml(roles: &[(&str, u32, &[&str], &[&str])]) -> String {
+    let mut out = String::from("version: 1\nname: t\ntracks:\n  - id: ic\n    name: IC\nroles:\n");
+    for (id, level, bosses, next) in roles {
+        out.push_str(&format!(
+            "  - id: {id}\n    title: Role {id}\n    track: ic\n    level: {level}\n    summary: s\n    responsibilities: [r]\n    reports_to: [{}]\n    next: [{}]\n    tenure: {{min: 1, max: 2, estimate: true}}\n",
+            bosses.join(", "),
+            next.join(", ")
+        ));
+    }
+    out
+}
+
+#[test]
+fn a_reporting_cycle_is_named_from_where_it_closes() {
+    // x reports into the cycle a -> b -> c -> a without being part of it.
+    let yaml = tiny_yaml(&[
+        ("x", 1, &["a"], &[]),
+        ("a", 2, &["b"], &[]),
+        ("b", 2, &["c"], &[]),
+        ("c", 2, &["a"], &[]),
+    ]);
+    let file = scratch("cycle.yaml", &yaml);
+    let output = ladder()
+        .arg("--catalogue")
+        .arg(&file)
+        .arg("list")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("reporting lines form a cycle: a -> b -> c -> a"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("x -> a"), "{stderr}");
+}
+
+#[test]
+fn a_long_list_of_promotions_keeps_each_role_once() {
+    // More ids than are de-duplicated by scanning, with repeats.
+    let mut next: Vec<String> = (0..20).map(|i| format!("t{i}")).collect();
+    next.extend(["t3".to_owned(), "t7".to_owned(), "t3".to_owned()]);
+    let next: Vec<&str> = next.iter().map(String::as_str).collect();
+    let mut roles: Vec<(&str, u32, &[&str], &[&str])> = vec![("p", 1, &[], &next)];
+    let targets: Vec<String> = (0..20).map(|i| format!("t{i}")).collect();
+    for t in &targets {
+        roles.push((t.as_str(), 2, &[], &[]));
+    }
+    let file = scratch("long-next.yaml", &tiny_yaml(&roles));
+    let out = stdout_of(
+        ladder()
+            .arg("--catalogue")
+            .arg(&file)
+            .args(["show", "p", "-o", "json"]),
+    );
+    let card: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let ids: Vec<&str> = card["next"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|r| r.as_str().expect("an id"))
+        .collect();
+    assert_eq!(ids, targets.iter().map(String::as_str).collect::<Vec<_>>());
+}
