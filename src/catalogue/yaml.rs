@@ -70,6 +70,8 @@ pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
     budget.max_total_scalar_bytes = usize::try_from(limits.max_file_bytes).unwrap_or(usize::MAX);
     let mut options = serde_saphyr::Options::default();
     options.budget = Some(budget);
+    // Comments are never deserialised; not turning them into events parses about 5% faster.
+    options.emit_comments = false;
     let _scope = SpannedScope::enter();
     serde_saphyr::from_str_with_options::<RawCatalogue>(text, options).map_err(problem_from)
 }
