@@ -104,19 +104,19 @@ fn load_file(path: &Path, name: &str, limits: &Limits) -> Result<Catalogue, Load
             Err(_) => return Ok(load_json_text(name, &text, limits)?),
         }
     } else {
-        yaml::parse(body, limits).map_err(|p| InvalidCatalogue::new(name, body, vec![p]))?
+        yaml::parse_unpositioned(body, limits)
+            .map_err(|p| InvalidCatalogue::new(name, body, vec![p]))?
     };
     drop(text);
     match validate::validate(raw) {
         Ok(catalogue) => Ok(catalogue),
-        Err(problems) => {
+        Err(_) => {
+            // Read again, with positions this time (as YAML, for JSON too).
             let text = read_text(path, limits)?;
             if json {
-                // Read as YAML this time, for the positions of the problems.
                 Ok(load_json_text(name, &text, limits)?)
             } else {
-                let body = without_bom(name, &text)?;
-                Err(InvalidCatalogue::new(name, body, problems).into())
+                Ok(load_text_positioned(name, &text, limits)?)
             }
         }
     }
@@ -129,7 +129,25 @@ pub fn is_json(path: &Path) -> bool {
 }
 
 /// Parses and validates catalogue text; `name` is how the text is named in messages.
+///
+/// Valid text is parsed once, without the position of every value, which is faster; text that
+/// fails validation is parsed again with positions, so that every problem has its line.
 pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, InvalidCatalogue> {
+    let body = without_bom(name, text)?;
+    let raw = yaml::parse_unpositioned(body, limits)
+        .map_err(|p| InvalidCatalogue::new(name, body, vec![p]))?;
+    match validate::validate(raw) {
+        Ok(catalogue) => Ok(catalogue),
+        Err(_) => load_text_positioned(name, text, limits),
+    }
+}
+
+/// Parses catalogue text with the position of every value, and validates it.
+fn load_text_positioned(
+    name: &str,
+    text: &str,
+    limits: &Limits,
+) -> Result<Catalogue, InvalidCatalogue> {
     let text = without_bom(name, text)?;
     let raw = yaml::parse(text, limits).map_err(|p| InvalidCatalogue::new(name, text, vec![p]))?;
     validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
@@ -157,7 +175,7 @@ pub fn load_json_text(
         }
         Err(json::JsonError::Schema(problem)) => vec![problem],
     };
-    match load_text(name, text, limits) {
+    match load_text_positioned(name, text, limits) {
         Err(positioned) => Err(positioned),
         // The YAML parser read something serde_json did not take to mean the same (it should
         // not happen); keep what serde_json found.

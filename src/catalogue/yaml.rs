@@ -19,9 +19,9 @@ thread_local! {
 }
 
 /// Positions come from serde-saphyr's `Spanned`, which only its own deserializer can fill. Any
-/// other deserializer (serde_json for `.json` catalogues and the built-in catalogue) reads the
-/// bare value and leaves the position unknown; `catalogue::load` re-reads an invalid JSON file
-/// through [`parse`] to report positions.
+/// other deserializer (serde_json for `.json` catalogues and the built-in catalogue), and
+/// [`parse_unpositioned`], read the bare value and leave the position unknown; `catalogue::load`
+/// reads an invalid file again through [`parse`] to report positions.
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         if !SPANNED.with(Cell::get) {
@@ -41,12 +41,12 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
     }
 }
 
-/// Marks the current thread as parsing YAML until dropped, restoring the previous mark.
+/// Marks whether the current thread reads spans until dropped, restoring the previous mark.
 struct SpannedScope(bool);
 
 impl SpannedScope {
-    fn enter() -> SpannedScope {
-        SpannedScope(SPANNED.with(|s| s.replace(true)))
+    fn enter(spanned: bool) -> SpannedScope {
+        SpannedScope(SPANNED.with(|s| s.replace(spanned)))
     }
 }
 
@@ -59,6 +59,17 @@ impl Drop for SpannedScope {
 /// Parses catalogue text. Structure errors (syntax, unknown keys, wrong types, missing fields) stop
 /// the parse, so there is at most one; validation then finds every other problem.
 pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
+    parse_with(text, limits, true)
+}
+
+/// Parses catalogue text like [`parse`], but without the position of every value (each `At`
+/// stays at line 0): about 6% faster, for text expected to be valid. A problem in the structure
+/// still comes with its position; for the problems validation finds, parse again with [`parse`].
+pub fn parse_unpositioned(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
+    parse_with(text, limits, false)
+}
+
+fn parse_with(text: &str, limits: &Limits, positions: bool) -> Result<RawCatalogue, Problem> {
     let mut budget = serde_saphyr::Budget::default();
     budget.max_depth = limits.max_depth;
     budget.max_nodes = limits.max_nodes;
@@ -72,7 +83,7 @@ pub fn parse(text: &str, limits: &Limits) -> Result<RawCatalogue, Problem> {
     options.budget = Some(budget);
     // Comments are never deserialised; not turning them into events parses about 5% faster.
     options.emit_comments = false;
-    let _scope = SpannedScope::enter();
+    let _scope = SpannedScope::enter(positions);
     serde_saphyr::from_str_with_options::<RawCatalogue>(text, options).map_err(problem_from)
 }
 
@@ -152,6 +163,17 @@ mod tests {
             &Limits::default(),
         )
         .expect("valid");
+        assert_eq!(raw.tracks[0].id.pos, Pos { line: 4, column: 9 });
+    }
+
+    #[test]
+    fn without_positions_values_are_the_same_and_at_line_zero() {
+        let text = "version: 1\nname: x\ntracks:\n  - id: ic\n    name: IC\n";
+        let raw = parse_unpositioned(text, &Limits::default()).expect("valid");
+        assert_eq!(raw.tracks[0].id.value, "ic");
+        assert_eq!(raw.tracks[0].id.pos, Pos::default());
+        // The mark is put back: the next positioned parse has positions.
+        let raw = parse(text, &Limits::default()).expect("valid");
         assert_eq!(raw.tracks[0].id.pos, Pos { line: 4, column: 9 });
     }
 
