@@ -36,7 +36,8 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Read this catalogue (YAML) instead of the built-in product-management ladder (empty: the built-in one)
+    /// Read this catalogue (YAML, or JSON when the name ends in .json) instead of the built-in
+    /// product-management ladder (empty: the built-in one)
     #[arg(long, global = true, env = "LADDER_CATALOGUE", value_name = "FILE",
           value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     pub catalogue: Option<PathBuf>,

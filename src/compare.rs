@@ -1,6 +1,8 @@
 //! The comparison of two roles as data: which responsibilities and skills they share and which
 //! belong to one only.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::model::Role;
@@ -43,12 +45,15 @@ pub fn overlap(a: &Role, b: &Role) -> Overlap {
 }
 
 fn split(a: &[String], b: &[String]) -> (Vec<String>, Vec<String>, Vec<String>) {
+    // Sets, so that comparing two roles with long lists stays linear.
     let a_keys: Vec<String> = a.iter().map(|s| normalize(s)).collect();
     let b_keys: Vec<String> = b.iter().map(|s| normalize(s)).collect();
+    let (a_set, b_set): (HashSet<&String>, HashSet<&String>) =
+        (a_keys.iter().collect(), b_keys.iter().collect());
     let mut shared = Vec::new();
     let mut only_a = Vec::new();
     for (item, key) in a.iter().zip(&a_keys) {
-        if b_keys.contains(key) {
+        if b_set.contains(key) {
             shared.push(item.clone());
         } else {
             only_a.push(item.clone());
@@ -57,7 +62,7 @@ fn split(a: &[String], b: &[String]) -> (Vec<String>, Vec<String>, Vec<String>) 
     let only_b = b
         .iter()
         .zip(&b_keys)
-        .filter(|(_, key)| !a_keys.contains(key))
+        .filter(|(_, key)| !a_set.contains(key))
         .map(|(item, _)| item.clone())
         .collect();
     (shared, only_a, only_b)

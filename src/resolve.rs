@@ -82,6 +82,25 @@ pub fn normalize(name: &str) -> String {
         .collect()
 }
 
+/// The characters of `normalize(name)`, without building the string: `resolve` compares every
+/// name in the catalogue, and allocating for each would dominate on a large one.
+fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// `normalize(name) == key`.
+fn key_is(name: &str, key: &str) -> bool {
+    key_chars(name).eq(key.chars())
+}
+
+/// `normalize(name).starts_with(key)`.
+fn key_starts_with(name: &str, key: &str) -> bool {
+    let mut chars = key_chars(name);
+    key.chars().all(|wanted| chars.next() == Some(wanted))
+}
+
 /// The candidate most similar to `target`, if any is similar enough.
 pub fn closest<'a>(target: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     ranked(target, candidates, 1).into_iter().next()
@@ -95,23 +114,37 @@ const MAX_COMPARED_CHARS: usize = 200;
 /// Up to `n` candidates similar to `target`, most similar first (ties in the order given).
 fn ranked<'a>(target: &str, candidates: impl Iterator<Item = &'a str>, n: usize) -> Vec<&'a str> {
     let target = normalize(target);
-    let target_chars = target.chars().count();
-    if target_chars > MAX_COMPARED_CHARS {
+    let target_len = target.chars().count();
+    if target_len > MAX_COMPARED_CHARS {
         return Vec::new();
     }
+    let mut candidate_key = String::new();
     let mut scored: Vec<(f64, usize, &'a str)> = candidates
         .enumerate()
         .filter_map(|(order, candidate)| {
-            let candidate_key = normalize(candidate);
+            candidate_key.clear();
+            candidate_key.extend(key_chars(candidate));
             let chars = candidate_key.chars().count();
             // When one name is over 4 times as long as the other, neither measure can reach its
             // threshold (edit similarity is at most short/long < 0.25; Jaro-Winkler at most
             // 0.4 + 0.6 * (short/long + 2) / 3 < 0.85), so the comparison is skipped.
-            if chars > MAX_COMPARED_CHARS || chars.max(target_chars) > 4 * chars.min(target_chars) {
+            if chars > MAX_COMPARED_CHARS || chars.max(target_len) > 4 * chars.min(target_len) {
                 return None;
             }
-            let edit = strsim::normalized_damerau_levenshtein(&target, &candidate_key);
+            // Both measures cost a pass over every pair of characters. Cheap upper bounds from
+            // the characters the two names share skip them where neither can pass; the edit
+            // distance is also skipped alone where it cannot pass, since then Jaro-Winkler
+            // decides both whether the name is close and how close.
+            let (edit_bound, jaro_bound) = similarity_bounds(&target, target_len, &candidate_key);
+            if edit_bound < EDIT_THRESHOLD && jaro_bound < JARO_THRESHOLD {
+                return None;
+            }
             let jaro = strsim::jaro_winkler(&target, &candidate_key);
+            let edit = if edit_bound < EDIT_THRESHOLD {
+                0.0
+            } else {
+                strsim::normalized_damerau_levenshtein(&target, &candidate_key)
+            };
             (edit >= EDIT_THRESHOLD || jaro >= JARO_THRESHOLD).then_some((
                 edit.max(jaro),
                 order,
@@ -132,9 +165,71 @@ fn ranked<'a>(target: &str, candidates: impl Iterator<Item = &'a str>, n: usize)
     out
 }
 
-/// Finds the role a name means. Tried in order: an id, then an alias or title, then a prefix of
-/// exactly one role's id, alias or title. One linear pass over the names.
+/// A lower bound of the Damerau-Levenshtein distance between two names: the characters one has
+/// and the other lacks, counted with repeats, on the side that has more. No edit changes it by
+/// more than one (a transposition not at all). Linear, and 0 (no bound) beyond ASCII.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 128];
+    for (text, step) in [(a, 1), (b, -1)] {
+        for c in text.chars() {
+            match counts.get_mut(c as usize) {
+                Some(count) => *count += step,
+                None => return 0,
+            }
+        }
+    }
+    let (more, fewer) = counts.iter().fold((0, 0), |(more, fewer), &c| {
+        if c > 0 {
+            (more + c, fewer)
+        } else {
+            (more, fewer - c)
+        }
+    });
+    more.max(fewer) as usize
+}
+
+/// Upper bounds of (normalised Damerau-Levenshtein, Jaro-Winkler) similarity, from the
+/// characters two names share; (1, 1), no bound, when either has a character beyond ASCII.
+fn similarity_bounds(a: &str, a_len: usize, b: &str) -> (f64, f64) {
+    let b_len = b.chars().count();
+    if !a.is_ascii() || !b.is_ascii() || a_len == 0 || b_len == 0 {
+        return (1.0, 1.0);
+    }
+    let distance = bag_distance(a, b);
+    let edit = 1.0 - distance as f64 / a_len.max(b_len) as f64;
+    // Jaro matches at most the characters both have; transpositions only lower it; the
+    // Winkler bonus adds at most 0.4 of what is left.
+    let shared = (a_len + b_len - bag_sum(a, b)) as f64 / 2.0;
+    let jaro = (shared / a_len as f64 + shared / b_len as f64 + 1.0) / 3.0;
+    (edit, jaro + 0.4 * (1.0 - jaro))
+}
+
+/// How many characters of `a` are not in `b` plus how many of `b` are not in `a`, with repeats
+/// (ASCII only).
+fn bag_sum(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 128];
+    // `c & 0x7f` is below 128, the length of `counts`, so `get_mut` always finds a slot.
+    for c in a.bytes() {
+        if let Some(count) = counts.get_mut(usize::from(c & 0x7f)) {
+            *count += 1;
+        }
+    }
+    for c in b.bytes() {
+        if let Some(count) = counts.get_mut(usize::from(c & 0x7f)) {
+            *count -= 1;
+        }
+    }
+    counts.iter().map(|c| c.unsigned_abs() as usize).sum()
+}
+
+/// Finds the role a name means. Tried in order: an id exactly as written (a hash lookup), an id,
+/// then an alias or title, then a prefix of exactly one role's id, alias or title (one linear
+/// pass over the names).
 pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError> {
+    // An exact id is one hash lookup rather than a scan of every role.
+    if let Some(ix) = catalogue.role_by_id(name) {
+        return Ok(ix);
+    }
     let wanted = normalize(name);
     if wanted.is_empty() {
         return Err(ResolveError::Empty);
@@ -142,16 +237,15 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
     let mut by_name: Option<RoleIx> = None;
     let mut by_prefix: Vec<RoleIx> = Vec::new();
     for (ix, role) in catalogue.roles.iter().enumerate() {
-        if normalize(&role.id) == wanted {
+        if key_is(&role.id, &wanted) {
             return Ok(ix);
         }
-        let mut prefix = normalize(&role.id).starts_with(&wanted);
+        let mut prefix = key_starts_with(&role.id, &wanted);
         for n in std::iter::once(&role.title).chain(&role.aliases) {
-            let n = normalize(n);
-            if n == wanted && by_name.is_none() {
+            if by_name.is_none() && key_is(n, &wanted) {
                 by_name = Some(ix);
             }
-            prefix |= n.starts_with(&wanted);
+            prefix = prefix || key_starts_with(n, &wanted);
         }
         if prefix {
             by_prefix.push(ix);
@@ -210,7 +304,7 @@ fn resolve_exact(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ()> {
         .position(|r| {
             std::iter::once(&r.title)
                 .chain(&r.aliases)
-                .any(|n| normalize(n) == wanted)
+                .any(|n| key_is(n, &wanted))
         })
         .ok_or(())
 }
@@ -293,6 +387,25 @@ mod tests {
     }
 
     #[test]
+    fn an_exact_id_wins_over_an_earlier_id_with_the_same_letters() {
+        let c = Catalogue::with_indexes(
+            1,
+            "test".into(),
+            None,
+            vec![],
+            vec![Track {
+                id: "t".into(),
+                name: "T".into(),
+                description: None,
+            }],
+            vec![role("vp-product", "VP", &[]), role("vpproduct", "V P", &[])],
+        );
+        assert_eq!(resolve(&c, "vpproduct"), Ok(1));
+        assert_eq!(resolve(&c, "vp-product"), Ok(0));
+        assert_eq!(resolve(&c, "VP_Product"), Ok(0));
+    }
+
+    #[test]
     fn an_exact_alias_wins_over_a_longer_name_it_is_a_prefix_of() {
         assert_eq!(id("head"), "head-of-product");
     }
@@ -330,6 +443,99 @@ mod tests {
                 )
             }
             other => panic!("expected unknown, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn comparing_keys_in_place_agrees_with_normalising_first() {
+        let names = [
+            "VP of Product",
+            "Straße-Leiter",
+            "ÉCOLE",
+            "a_b-c",
+            "",
+            "İx",
+            "pm",
+        ];
+        for name in names {
+            for key in [
+                "vpofproduct",
+                "vp",
+                "straße",
+                "école",
+                "abc",
+                "",
+                "i̇x",
+                "pmx",
+            ] {
+                assert_eq!(key_is(name, key), normalize(name) == key, "{name} = {key}");
+                assert_eq!(
+                    key_starts_with(name, key),
+                    normalize(name).starts_with(key),
+                    "{name} starts with {key}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_bag_distance_never_exceeds_the_edit_distance() {
+        let names = [
+            "cpo",
+            "cop",
+            "vpproduct",
+            "productvp",
+            "headofproduct",
+            "",
+            "a",
+            "aab",
+            "bba",
+            "chiefproductofficer",
+            "cheifprodcutoficer",
+            "straße",
+            "strasse",
+        ];
+        for a in names {
+            for b in names {
+                let edit = strsim::damerau_levenshtein(a, b);
+                assert!(bag_distance(a, b) <= edit, "{a} {b}");
+            }
+        }
+        assert_eq!(bag_distance("cheifprodcutoficer", "chiefproductofficer"), 1);
+        assert_eq!(bag_distance("abc", "xyz"), 3);
+    }
+
+    #[test]
+    fn the_similarity_bounds_are_never_below_the_similarities() {
+        let names = [
+            "cpo",
+            "cop",
+            "vpproduct",
+            "productvp",
+            "headofproduct",
+            "a",
+            "aab",
+            "bba",
+            "pm",
+            "chiefproductofficer",
+            "cheifprodcutoficer",
+            "seniordatascientist4821",
+            "sds4821",
+        ];
+        for a in names {
+            for b in names {
+                let (edit, jaro) = similarity_bounds(a, a.chars().count(), b);
+                let true_edit = strsim::normalized_damerau_levenshtein(a, b);
+                let true_jaro = strsim::jaro_winkler(a, b);
+                assert!(
+                    edit >= true_edit - 1e-12,
+                    "edit {a} {b}: {edit} < {true_edit}"
+                );
+                assert!(
+                    jaro >= true_jaro - 1e-12,
+                    "jaro {a} {b}: {jaro} < {true_jaro}"
+                );
+            }
         }
     }
 

@@ -2,6 +2,8 @@
 //! validation, into the plain model.
 
 pub mod diagnostic;
+pub mod json;
+pub mod progress;
 pub mod raw;
 pub mod structure;
 pub mod validate;
@@ -16,6 +18,9 @@ use raw::Pos;
 
 /// The built-in product-management ladder, embedded at build time.
 pub const BUILTIN_YAML: &str = include_str!("../../data/ladder.yaml");
+/// The built-in catalogue as compact JSON, converted from `data/ladder.yaml` by `build.rs`: read
+/// at every start, and JSON reads several times faster than YAML.
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ladder.json"));
 /// How the built-in catalogue is named in messages.
 pub const BUILTIN_NAME: &str = "<built-in>";
 
@@ -75,16 +80,131 @@ pub enum LoadError {
 /// Loads and validates the catalogue from `origin`.
 pub fn load(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
     match origin {
-        Origin::Builtin => Ok(load_text(BUILTIN_NAME, BUILTIN_YAML, limits)?),
+        // The JSON twin of the embedded YAML; its YAML is read only if it is invalid, for the
+        // positions of the problems (tests keep it valid).
+        Origin::Builtin => Ok(load_json_text(BUILTIN_NAME, BUILTIN_JSON, limits)
+            .or_else(|_| load_text(BUILTIN_NAME, BUILTIN_YAML, limits))?),
         Origin::File(path) => {
-            let text = read_text(path, limits)?;
-            Ok(load_text(&origin.display_name(), &text, limits)?)
+            let name = origin.display_name();
+            let size = std::fs::metadata(path).map_or(0, |m| m.len());
+            let _progress = progress::Progress::start(&name, size);
+            load_file(path, &name, limits)
         }
     }
 }
 
+/// Loads a catalogue file, YAML or JSON. The text is dropped as soon as it is parsed, so that a
+/// large file and the catalogue built from it are not in memory together (see
+/// docs/performance.md); the rare invalid file is read again to show its problems in context.
+fn load_file(path: &Path, name: &str, limits: &Limits) -> Result<Catalogue, LoadError> {
+    let json = is_json(path);
+    let text = read_text(path, limits)?;
+    let body = without_bom(name, &text)?;
+    let raw = if json {
+        match json::parse(body) {
+            Ok(raw) => raw,
+            Err(_) => return Ok(load_json_text(name, &text, limits)?),
+        }
+    } else {
+        parse_yaml(name, body, limits, false)?
+    };
+    drop(text);
+    match validate::validate(raw) {
+        Ok(catalogue) => Ok(catalogue),
+        Err(_) => {
+            // Read again, with positions this time (as YAML, for JSON too).
+            let text = read_text(path, limits)?;
+            if json {
+                Ok(load_json_text(name, &text, limits)?)
+            } else {
+                Ok(load_text_positioned(name, &text, limits)?)
+            }
+        }
+    }
+}
+
+/// Whether a catalogue file is read as JSON: its name ends in `.json`, in any case.
+pub fn is_json(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
+}
+
 /// Parses and validates catalogue text; `name` is how the text is named in messages.
+///
+/// Valid text is parsed once, without the position of every value, which is faster; text that
+/// fails validation is parsed again with positions, so that every problem has its line.
 pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, InvalidCatalogue> {
+    let body = without_bom(name, text)?;
+    let raw = parse_yaml(name, body, limits, false)?;
+    match validate::validate(raw) {
+        Ok(catalogue) => Ok(catalogue),
+        Err(_) => load_text_positioned(name, text, limits),
+    }
+}
+
+/// Parses catalogue text with the position of every value, and validates it.
+fn load_text_positioned(
+    name: &str,
+    text: &str,
+    limits: &Limits,
+) -> Result<Catalogue, InvalidCatalogue> {
+    let text = without_bom(name, text)?;
+    let raw = parse_yaml(name, text, limits, true)?;
+    validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
+}
+
+/// Parses YAML catalogue text into raw structs, with or without the position of every value, on
+/// a stack deep enough for the nesting limit. When the typed parse stops at a structure error, a
+/// second pass finds every structure problem in the file.
+fn parse_yaml(
+    name: &str,
+    body: &str,
+    limits: &Limits,
+    positions: bool,
+) -> Result<raw::RawCatalogue, InvalidCatalogue> {
+    on_deep_stack(limits, || {
+        let parsed = if positions {
+            yaml::parse(body, limits)
+        } else {
+            yaml::parse_unpositioned(body, limits)
+        };
+        parsed.map_err(|first| structure_problems(body, limits, first))
+    })
+    .map_err(|problems| InvalidCatalogue::new(name, body, problems))
+}
+
+/// Parses and validates a JSON catalogue: the same schema and the same problems as YAML.
+///
+/// The fast path reads it with serde_json, which gives no positions. A file that turns out
+/// invalid (wrong keys or types, or failing validation) is read again with the YAML parser (JSON
+/// is YAML), so that every problem is reported with its line and column, exactly as for YAML.
+/// A JSON syntax error is reported from serde_json, whose position is exact.
+pub fn load_json_text(
+    name: &str,
+    text: &str,
+    limits: &Limits,
+) -> Result<Catalogue, InvalidCatalogue> {
+    let text = without_bom(name, text)?;
+    let unpositioned = match json::parse(text) {
+        Ok(raw) => match validate::validate(raw) {
+            Ok(catalogue) => return Ok(catalogue),
+            Err(problems) => problems,
+        },
+        Err(json::JsonError::Syntax(problem)) => {
+            return Err(InvalidCatalogue::new(name, text, vec![problem]));
+        }
+        Err(json::JsonError::Schema(problem)) => vec![problem],
+    };
+    match load_text_positioned(name, text, limits) {
+        Err(positioned) => Err(positioned),
+        // The YAML parser read something serde_json did not take to mean the same (it should
+        // not happen); keep what serde_json found.
+        Ok(_) => Err(InvalidCatalogue::new(name, text, unpositioned)),
+    }
+}
+
+/// The text without a leading byte-order mark, or the problem that it is empty.
+fn without_bom<'t>(name: &str, text: &'t str) -> Result<&'t str, InvalidCatalogue> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(InvalidCatalogue::new(
@@ -96,11 +216,7 @@ pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, I
             )],
         ));
     }
-    let raw = on_deep_stack(limits, || {
-        yaml::parse(text, limits).map_err(|first| structure_problems(text, limits, first))
-    })
-    .map_err(|problems| InvalidCatalogue::new(name, text, problems))?;
-    validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
+    Ok(text)
 }
 
 /// Stack reserved for parsing, beyond what each level of nesting may take.
