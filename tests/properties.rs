@@ -9,10 +9,9 @@ use std::collections::HashSet;
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
-use ladder::catalogue::raw::{
-    At, Pos, RawCatalogue, RawRole, RawSource, RawTenure, RawTitles, RawTrack,
-};
 use ladder::catalogue::{Limits, load_text, yaml};
+// Export's own conversion, so that the round trip is the one `ladder export` makes.
+use ladder::commands::export::to_raw;
 use ladder::cli::Format;
 use ladder::config::Query;
 use ladder::ladder::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
@@ -752,83 +751,6 @@ fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
                 .collect();
             Catalogue::with_indexes(1, name, description, sources, tracks, roles)
         })
-}
-
-fn at<T>(value: T) -> At<T> {
-    At {
-        value,
-        pos: Pos::default(),
-    }
-}
-
-/// The model as the schema's raw structs, the way `ladder export` writes it.
-fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
-    let role_id = |ix: RoleIx| at(catalogue.roles[ix].id.clone());
-    let source_id = |ix: usize| at(catalogue.sources[ix].id.clone());
-    RawCatalogue {
-        version: at(catalogue.version),
-        name: catalogue.name.clone(),
-        description: catalogue.description.clone(),
-        sources: catalogue
-            .sources
-            .iter()
-            .map(|s| RawSource {
-                id: at(s.id.clone()),
-                title: s.title.clone(),
-                publisher: s.publisher.clone(),
-                published: s.published.clone(),
-                url: s.url.clone(),
-            })
-            .collect(),
-        tracks: catalogue
-            .tracks
-            .iter()
-            .map(|t| RawTrack {
-                id: at(t.id.clone()),
-                name: t.name.clone(),
-                description: t.description.clone(),
-            })
-            .collect(),
-        roles: catalogue
-            .roles
-            .iter()
-            .map(|r| {
-                let titles = &r.titles_by_company_size;
-                at(RawRole {
-                    id: at(r.id.clone()),
-                    title: at(r.title.clone()),
-                    aliases: r.aliases.iter().cloned().map(at).collect(),
-                    track: at(catalogue.tracks[r.track].id.clone()),
-                    level: at(r.level),
-                    entry: r.entry,
-                    summary: r.summary.clone(),
-                    responsibilities: at(r.responsibilities.clone()),
-                    skills: r.skills.clone(),
-                    reports_to: r.reports_to.iter().map(|&ix| role_id(ix)).collect(),
-                    tenure: at(RawTenure {
-                        min: at(r.tenure.min),
-                        max: at(r.tenure.max),
-                        source: match r.tenure.basis {
-                            TenureBasis::Source(s) => Some(source_id(s)),
-                            TenureBasis::Estimate => None,
-                        },
-                        estimate: r.tenure.basis == TenureBasis::Estimate,
-                        note: r.tenure.note.clone(),
-                    }),
-                    next: r.next.iter().map(|&ix| role_id(ix)).collect(),
-                    lateral: r.lateral.iter().map(|&ix| role_id(ix)).collect(),
-                    titles_by_company_size: (*titles != TitlesBySize::default()).then(|| {
-                        RawTitles {
-                            startup: titles.startup.clone(),
-                            scaleup: titles.scaleup.clone(),
-                            enterprise: titles.enterprise.clone(),
-                        }
-                    }),
-                    sources: r.sources.iter().map(|&ix| source_id(ix)).collect(),
-                })
-            })
-            .collect(),
-    }
 }
 
 proptest! {
