@@ -172,25 +172,6 @@ pub enum Command {
     )]
     Graph,
 
-    /// Print a shell completion script, with role names offered where a ROLE is expected
-    #[command(
-        long_about = "Print a shell completion script, with role names offered where a ROLE is expected.\n\n\
-            The role names come from the catalogue in use (--catalogue or LADDER_CATALOGUE), so \
-            generate the script again after changing catalogues.",
-        after_help = "Examples:\n  ladder completions bash > ~/.local/share/bash-completion/completions/ladder\n  ladder completions zsh > ~/.zfunc/_ladder\n  ladder completions fish > ~/.config/fish/completions/ladder.fish"
-    )]
-    Completions {
-        /// The shell to write the script for
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-
-    /// Print the man page (roff)
-    #[command(
-        long_about = "Print the man page (roff), to read with man or install under a man directory.",
-        after_help = "Examples:\n  ladder man | man -l -\n  ladder man > ~/.local/share/man/man1/ladder.1"
-    )]
-    Man,
     /// Check a catalogue and report every problem in it, each with file:line:column
     #[command(
         long_about = "Check a catalogue and report every problem in it, each with file:line:column.\n\n\
@@ -214,6 +195,26 @@ pub enum Command {
         after_help = "Examples:\n  ladder export > team.yaml\n  ladder --catalogue team.yaml export -o json"
     )]
     Export,
+
+    /// Print a shell completion script, with role names offered where a ROLE is expected
+    #[command(
+        long_about = "Print a shell completion script, with role names offered where a ROLE is expected.\n\n\
+            The role names come from the catalogue in use (--catalogue or LADDER_CATALOGUE), so \
+            generate the script again after changing catalogues.",
+        after_help = "Examples:\n  ladder completions bash > ~/.local/share/bash-completion/completions/ladder\n  ladder completions zsh > ~/.zfunc/_ladder\n  ladder completions fish > ~/.config/fish/completions/ladder.fish"
+    )]
+    Completions {
+        /// The shell to write the script for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff)
+    #[command(
+        long_about = "Print the man page (roff), to read with man or install under a man directory.",
+        after_help = "Examples:\n  ladder man | man -l -\n  ladder man > ~/.local/share/man/man1/ladder.1"
+    )]
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -11,8 +11,8 @@ use proptest::test_runner::Config as ProptestConfig;
 
 use ladder::catalogue::{Limits, load_text, yaml};
 // Export's own conversion, so that the round trip is the one `ladder export` makes.
-use ladder::commands::export::to_raw;
 use ladder::cli::Format;
+use ladder::commands::export::to_raw;
 use ladder::config::Query;
 use ladder::ladder::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 use ladder::model::{Catalogue, Role, RoleIx, Source, Tenure, TenureBasis, TitlesBySize, Track};
