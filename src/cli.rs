@@ -187,7 +187,7 @@ pub enum Command {
         file: Option<PathBuf>,
     },
 
-    /// Print the catalogue in use (the built-in one by default) as commented YAML: a template for your own
+    /// Print the catalogue in use as commented YAML: a template for your own
     #[command(
         long_about = "Print the catalogue in use (the built-in one by default) as commented YAML: a \
             template for your own.\n\n\
