@@ -7,6 +7,10 @@ use std::process::{Command as Process, Stdio};
 
 use assert_cmd::Command;
 
+#[path = "support/tools.rs"]
+mod tools;
+use tools::have;
+
 fn ladder(args: &[&str]) -> String {
     let output = Command::cargo_bin("ladder")
         .expect("the binary is built")
@@ -16,27 +20,6 @@ fn ladder(args: &[&str]) -> String {
         .expect("runs");
     assert!(output.status.success(), "ladder {args:?} failed");
     String::from_utf8(output.stdout).expect("UTF-8")
-}
-
-/// Whether an outside tool the test drives is installed. In CI (`CI` set, where `.ci/run` installs
-/// it) a missing tool fails the test; on a developer's machine the test is skipped with a note.
-fn have(tool: &str, package: &str) -> bool {
-    let found = Process::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {tool}"))
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "`{tool}` is missing in CI: .ci/run should have installed {package}"
-        );
-        eprintln!(
-            "skipped: `{tool}` is not installed (apt-get install {package}; .ci/run does it)"
-        );
-    }
-    found
 }
 
 /// Renders DOT with Graphviz; returns the SVG and whatever Graphviz said on stderr.
