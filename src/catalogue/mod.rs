@@ -296,8 +296,10 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, LoadError> {
         ));
     }
     // A pipe (`--catalogue <(generate)`) has no size to check beforehand, so the read itself
-    // stops one byte past the limit.
-    let mut bytes = Vec::new();
+    // stops one byte past the limit. For a regular file the buffer is sized from its metadata
+    // up front: growing it by doubling would copy a large file several times over.
+    let expected = usize::try_from(meta.len()).unwrap_or(0).saturating_add(1);
+    let mut bytes = Vec::with_capacity(expected);
     std::fs::File::open(path)
         .and_then(|file| {
             file.take(limits.max_file_bytes.saturating_add(1))

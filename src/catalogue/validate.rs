@@ -22,6 +22,8 @@ const MAX_SUGGESTIONS: usize = 64;
 /// ... and it also stops once it has compared this many names in all: on a 100,000-role file,
 /// 64 suggestions would be 6.4 million comparisons (90 s in a debug build); this allows five.
 const MAX_SUGGESTION_COMPARISONS: usize = 500_000;
+/// Lists up to this long are de-duplicated by scanning them; longer ones through a set.
+const SHORT_LIST: usize = 16;
 
 /// Checks a raw catalogue and builds the model, or returns every problem found.
 pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
@@ -214,11 +216,18 @@ impl Validator {
         ids: &HashMap<&str, usize>,
     ) -> Vec<usize> {
         let mut out = Vec::with_capacity(list.len());
-        // A set, not `out.contains`, so that a role listing 100,000 ids stays linear.
-        let mut seen = HashSet::with_capacity(list.len());
+        // Duplicates are dropped: by a scan for short lists (no allocation, no hashing: this runs
+        // for four lists of every role), by a set for long ones, so that a role listing thousands
+        // of ids still validates in linear time.
+        let mut seen = HashSet::new();
+        let short = list.len() <= SHORT_LIST;
         for reference in list {
             if let Some(ix) = self.reference(kind, field, reference, ids)
-                && seen.insert(ix)
+                && (if short {
+                    !out.contains(&ix)
+                } else {
+                    seen.insert(ix)
+                })
             {
                 out.push(ix);
             }
@@ -486,25 +495,33 @@ impl Validator {
     /// in. Line breaks and tabs are text.
     fn plain_text(&mut self, raw: &RawCatalogue) {
         let top = Pos::default();
-        self.text(top, "the catalogue's `name`", &raw.name);
-        self.text_opt(top, "the catalogue's `description`", &raw.description);
+        self.text(top, || "the catalogue's `name`".to_owned(), &raw.name);
+        self.text_opt(
+            top,
+            || "the catalogue's `description`".to_owned(),
+            &raw.description,
+        );
         for source in &raw.sources {
             let (pos, id) = (source.id.pos, &source.id.value);
-            self.text(pos, &format!("the `title` of source `{id}`"), &source.title);
+            self.text(
+                pos,
+                || format!("the `title` of source `{id}`"),
+                &source.title,
+            );
             for (field, value) in [
                 ("publisher", &source.publisher),
                 ("published", &source.published),
                 ("url", &source.url),
             ] {
-                self.text_opt(pos, &format!("the `{field}` of source `{id}`"), value);
+                self.text_opt(pos, || format!("the `{field}` of source `{id}`"), value);
             }
         }
         for track in &raw.tracks {
             let (pos, id) = (track.id.pos, &track.id.value);
-            self.text(pos, &format!("the `name` of track `{id}`"), &track.name);
+            self.text(pos, || format!("the `name` of track `{id}`"), &track.name);
             self.text_opt(
                 pos,
-                &format!("the `description` of track `{id}`"),
+                || format!("the `description` of track `{id}`"),
                 &track.description,
             );
         }
@@ -512,33 +529,50 @@ impl Validator {
             let role = &at.value;
             let id = &role.id.value;
             let of = |field: &str| format!("the `{field}` of role `{id}`");
-            self.text(role.title.pos, &of("title"), &role.title.value);
+            self.text(role.title.pos, || of("title"), &role.title.value);
             for alias in &role.aliases {
-                self.text(alias.pos, &of("aliases"), &alias.value);
+                self.text(alias.pos, || of("aliases"), &alias.value);
             }
-            self.text(at.pos, &of("summary"), &role.summary);
+            self.text(at.pos, || of("summary"), &role.summary);
             for item in &role.responsibilities.value {
-                self.text(role.responsibilities.pos, &of("responsibilities"), item);
+                self.text(role.responsibilities.pos, || of("responsibilities"), item);
             }
             for skill in &role.skills {
-                self.text(at.pos, &of("skills"), skill);
+                self.text(at.pos, || of("skills"), skill);
             }
-            self.text_opt(role.tenure.pos, &of("tenure.note"), &role.tenure.value.note);
+            self.text_opt(
+                role.tenure.pos,
+                || of("tenure.note"),
+                &role.tenure.value.note,
+            );
             if let Some(titles) = &role.titles_by_company_size {
                 for value in [&titles.startup, &titles.scaleup, &titles.enterprise] {
-                    self.text_opt(at.pos, &of("titles_by_company_size"), value);
+                    self.text_opt(at.pos, || of("titles_by_company_size"), value);
                 }
             }
         }
     }
 
-    fn text_opt(&mut self, pos: Pos, what: &str, value: &Option<String>) {
+    fn text_opt(&mut self, pos: Pos, what: impl FnOnce() -> String, value: &Option<String>) {
         if let Some(value) = value {
             self.text(pos, what, value);
         }
     }
 
-    fn text(&mut self, pos: Pos, what: &str, value: &str) {
+    /// `what` names the field in the message; it is only built when there is a problem, since
+    /// this runs on every string of the catalogue.
+    fn text(&mut self, pos: Pos, what: impl FnOnce() -> String, value: &str) {
+        // Control characters are bytes below 0x20, 0x7F, or (U+0080 to U+009F) 0xC2 and a
+        // continuation byte: a byte scan skips the character-by-character check for most text.
+        // Chunks without an early exit inside, so that the compiler can vectorise the scan.
+        let suspect = value.as_bytes().chunks(64).any(|chunk| {
+            chunk
+                .iter()
+                .fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2))
+        });
+        if !suspect {
+            return;
+        }
         if let Some(c) = value
             .chars()
             .find(|&c| c.is_control() && c != '\n' && c != '\t')
@@ -546,8 +580,9 @@ impl Validator {
             self.problem(
                 pos,
                 format!(
-                    "{what} holds a control character (U+{:04X}); text may hold line breaks and \
+                    "{} holds a control character (U+{:04X}); text may hold line breaks and \
                      tabs, but no terminal control codes",
+                    what(),
                     u32::from(c)
                 ),
             );
