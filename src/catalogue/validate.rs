@@ -566,9 +566,9 @@ impl Validator {
         // continuation byte: a byte scan skips the character-by-character check for most text.
         // Chunks without an early exit inside, so that the compiler can vectorise the scan.
         let suspect = value.as_bytes().chunks(64).any(|chunk| {
-            chunk
-                .iter()
-                .fold(false, |seen, &b| seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2))
+            chunk.iter().fold(false, |seen, &b| {
+                seen | (b < 0x20) | (b == 0x7f) | (b == 0xc2)
+            })
         });
         if !suspect {
             return;
