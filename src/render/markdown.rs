@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Style, year_range};
+use super::{RoleText, Style, compare_rows, year_range};
 use crate::commands::View;
 use crate::commands::compare::Comparison;
 use crate::commands::list::RoleRow;
@@ -132,16 +132,13 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
         c.a.title, c.a.id, c.b.title, c.b.id
     )?;
     table_head(out, &["", &c.a.title, &c.b.title])?;
-    let side = |f: &dyn Fn(&RoleCard) -> String| (f(&c.a), f(&c.b));
-    let rows = [
-        ("Id", side(&|r| format!("`{}`", r.id))),
-        ("Track", side(&|r| r.track_name.clone())),
-        ("Level", side(&|r| r.level.to_string())),
-        ("Typical tenure", side(&tenure)),
-        ("Reports to", side(&|r| names(&r.reports_to))),
-        ("Direct reports", side(&|r| names(&r.direct_reports))),
-        ("Leads to", side(&|r| names(&r.next))),
-        ("Summary", side(&|r| r.summary.clone())),
+    let text = RoleText {
+        id: |id| format!("`{id}`"),
+        names,
+        tenure,
+    };
+    let mut rows = compare_rows(c, &text);
+    rows.extend([
         (
             "Responsibilities (only this role)",
             (
@@ -164,7 +161,7 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
             "Shared skills",
             (c.shared.skills.join(", "), c.shared.skills.join(", ")),
         ),
-    ];
+    ]);
     for (name, (a, b)) in rows {
         row(out, &[format!("**{name}**"), cell(&a), cell(&b)])?;
     }

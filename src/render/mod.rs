@@ -15,7 +15,9 @@ pub mod yaml;
 use std::io::Write;
 
 use crate::cli::Format;
-use crate::commands::View;
+use crate::commands::compare::Comparison;
+use crate::commands::show::RoleCard;
+use crate::commands::{RoleRef, View};
 pub use crate::config::Style;
 
 /// Writes a view in the chosen format.
@@ -33,6 +35,29 @@ pub fn render(
         Format::Dot => dot::render(out, view),
         Format::Mermaid => mermaid::render(out, view),
     }
+}
+
+/// How a format writes the parts of a role that differ between formats; see [`compare_rows`].
+pub struct RoleText {
+    pub id: fn(&str) -> String,
+    pub names: fn(&[RoleRef]) -> String,
+    pub tenure: fn(&RoleCard) -> String,
+}
+
+/// The rows every `compare` renderer puts side by side, in order: a label, then the text for role
+/// A and for role B. Renderers add their own rows for the lists after these.
+pub fn compare_rows(c: &Comparison, text: &RoleText) -> Vec<(&'static str, (String, String))> {
+    let side = |f: &dyn Fn(&RoleCard) -> String| (f(&c.a), f(&c.b));
+    vec![
+        ("Id", side(&|r| (text.id)(&r.id))),
+        ("Track", side(&|r| r.track_name.clone())),
+        ("Level", side(&|r| r.level.to_string())),
+        ("Typical tenure", side(&|r| (text.tenure)(r))),
+        ("Reports to", side(&|r| (text.names)(&r.reports_to))),
+        ("Direct reports", side(&|r| (text.names)(&r.direct_reports))),
+        ("Leads to", side(&|r| (text.names)(&r.next))),
+        ("Summary", side(&|r| r.summary.clone())),
+    ]
 }
 
 /// Years as people write them: `2`, `2.5`, `0.75`.

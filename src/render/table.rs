@@ -4,7 +4,7 @@ use std::io::Write;
 
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
 
-use super::{Style, year_range};
+use super::{RoleText, Style, compare_rows, year_range};
 use crate::commands::View;
 use crate::commands::compare::Comparison;
 use crate::commands::list::RoleRow;
@@ -187,16 +187,13 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
         header(&c.a.title, style),
         header(&c.b.title, style),
     ]);
-    let side = |f: &dyn Fn(&RoleCard) -> String| (f(&c.a), f(&c.b));
-    let rows: Vec<(&str, (String, String))> = vec![
-        ("Id", side(&|r| r.id.clone())),
-        ("Track", side(&|r| r.track_name.clone())),
-        ("Level", side(&|r| r.level.to_string())),
-        ("Typical tenure", side(&tenure_text)),
-        ("Reports to", side(&|r| names(&r.reports_to))),
-        ("Direct reports", side(&|r| names(&r.direct_reports))),
-        ("Leads to", side(&|r| names(&r.next))),
-        ("Summary", side(&|r| r.summary.clone())),
+    let text = RoleText {
+        id: str::to_owned,
+        names,
+        tenure: tenure_text,
+    };
+    let mut rows = compare_rows(c, &text);
+    rows.extend([
         (
             "Responsibilities\n(only this role)",
             (
@@ -211,7 +208,7 @@ fn compare(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Result
                 or_dash(c.only_b.skills.join(", ")),
             ),
         ),
-    ];
+    ]);
     for (name, (a, b)) in rows {
         table.add_row(vec![key(name, style), Cell::new(a), Cell::new(b)]);
     }
