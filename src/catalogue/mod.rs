@@ -1,6 +1,7 @@
 //! Loading a catalogue: the built-in ladder or a user's file, through the YAML boundary and
 //! validation, into the plain model.
 
+pub mod builtin;
 pub mod diagnostic;
 pub mod json;
 pub mod progress;
@@ -16,11 +17,9 @@ use crate::model::Catalogue;
 pub use diagnostic::{InvalidCatalogue, Problem};
 use raw::Pos;
 
-/// The built-in product-management ladder, embedded at build time.
+/// The text of the built-in product-management ladder, embedded at build time. Queries use the
+/// model compiled from it ([`builtin::compiled`]); `ladder check` reads this text afresh.
 pub const BUILTIN_YAML: &str = include_str!("../../data/ladder.yaml");
-/// The built-in catalogue as compact JSON, converted from `data/ladder.yaml` by `build.rs`: read
-/// at every start, and JSON reads several times faster than YAML.
-pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ladder.json"));
 /// How the built-in catalogue is named in messages.
 pub const BUILTIN_NAME: &str = "<built-in>";
 
@@ -80,16 +79,27 @@ pub enum LoadError {
 /// Loads and validates the catalogue from `origin`.
 pub fn load(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
     match origin {
-        // The JSON twin of the embedded YAML; its YAML is read only if it is invalid, for the
-        // positions of the problems (tests keep it valid).
-        Origin::Builtin => Ok(load_json_text(BUILTIN_NAME, BUILTIN_JSON, limits)
-            .or_else(|_| load_text(BUILTIN_NAME, BUILTIN_YAML, limits))?),
+        // Validated when `ladder` was built. Had it not validated (the build warns), the embedded
+        // YAML is read here, to report every problem with its position.
+        Origin::Builtin => match builtin::compiled() {
+            Some(catalogue) => Ok(catalogue),
+            None => reload(origin, limits),
+        },
         Origin::File(path) => {
             let name = origin.display_name();
             let size = std::fs::metadata(path).map_or(0, |m| m.len());
             let _progress = progress::Progress::start(&name, size);
             load_file(path, &name, limits)
         }
+    }
+}
+
+/// Loads and validates the catalogue from `origin` from its text, even the built-in one, which
+/// [`load`] takes as compiled: what `ladder check` uses, so that it checks the text as it is now.
+pub fn reload(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
+    match origin {
+        Origin::Builtin => Ok(load_text(BUILTIN_NAME, BUILTIN_YAML, limits)?),
+        Origin::File(_) => load(origin, limits),
     }
 }
 
