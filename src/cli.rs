@@ -81,7 +81,10 @@ pub struct LimitArgs {
     pub max_aliases: usize,
 }
 
+// `defer`: each command's arguments are defined only when that command is run (or the whole tree
+// is built, for help, completions and the man page), which saves defining the rest at every start.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     /// Show a role: what it does, where it sits, how long people stay, where it leads
     #[command(

@@ -30,6 +30,8 @@ pub fn run(catalogue: &Catalogue, shell: clap_complete::Shell) -> anyhow::Result
 /// The command line with the role ids as the possible values of every ROLE argument, hidden from
 /// help (they are there for completion only; parsing never sees this command).
 pub fn with_role_names(mut command: clap::Command, ids: &[String]) -> clap::Command {
+    // Subcommands are defined lazily (`defer` in cli.rs); building defines them all.
+    command.build();
     for &(sub, arg) in ROLE_ARGS {
         let has_arg = command
             .find_subcommand(sub)
