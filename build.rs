@@ -84,11 +84,11 @@ fn compile(yaml: &str) -> Result<Catalogue, String> {
     })?;
     catalogue::validate::validate(raw).map_err(|problems| {
         let first = problems.first().map(|p| p.message.clone());
-        format!(
-            "{} problem(s), the first: {}",
-            problems.len(),
-            first.unwrap_or_default()
-        )
+        let count = match problems.len() {
+            1 => "1 problem".to_owned(),
+            n => format!("{n} problems"),
+        };
+        format!("{count}, the first: {}", first.unwrap_or_default())
     })
 }
 
