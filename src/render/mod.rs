@@ -4,6 +4,7 @@
 pub mod dot;
 pub mod hits;
 pub mod json;
+mod layout;
 pub mod markdown;
 pub mod mermaid;
 pub mod prose;
