@@ -164,25 +164,35 @@ fn heading(out: &mut dyn Write, text: &str, style: &Style) -> anyhow::Result<()>
     Ok(())
 }
 
-fn names(refs: &[RoleRef]) -> String {
-    if refs.is_empty() {
-        return "—".to_owned();
-    }
-    refs.iter()
-        .map(|r| format!("{} ({})", r.title, r.id))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn bullets(items: &[String]) -> String {
+/// One line for each item, put together by `line`; a dash for none.
+fn lines_of<T>(items: &[T], line: impl Fn(&mut String, &T)) -> String {
     if items.is_empty() {
         return "—".to_owned();
     }
-    items
-        .iter()
-        .map(|i| format!("• {i}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut text = String::with_capacity(64 * items.len());
+    for (n, item) in items.iter().enumerate() {
+        if n > 0 {
+            text.push('\n');
+        }
+        line(&mut text, item);
+    }
+    text
+}
+
+fn names(refs: &[RoleRef]) -> String {
+    lines_of(refs, |text, r| {
+        text.push_str(&r.title);
+        text.push_str(" (");
+        text.push_str(&r.id);
+        text.push(')');
+    })
+}
+
+fn bullets(items: &[String]) -> String {
+    lines_of(items, |text, item| {
+        text.push_str("• ");
+        text.push_str(item);
+    })
 }
 
 fn or_dash(text: String) -> String {
@@ -195,11 +205,15 @@ fn or_dash(text: String) -> String {
 
 fn tenure_text(card: &RoleCard) -> String {
     let t = &card.tenure;
-    let basis = match &t.source {
-        Some(id) => format!("source: {id}"),
-        None => "estimate".to_owned(),
-    };
-    let mut text = format!("{} years ({basis})", year_range(t.min, t.max));
+    let mut text = year_range(t.min, t.max);
+    match &t.source {
+        Some(id) => {
+            text.push_str(" years (source: ");
+            text.push_str(id);
+            text.push(')');
+        }
+        None => text.push_str(" years (estimate)"),
+    }
     if let Some(note) = &t.note {
         text.push('\n');
         text.push_str(note);
@@ -209,47 +223,54 @@ fn tenure_text(card: &RoleCard) -> String {
 
 /// `[id] title (publisher, date)`.
 fn source_label(source: &SourceView) -> String {
-    let mut text = format!("[{}] {}", source.id, source.title);
-    let detail: Vec<&str> = [source.publisher.as_deref(), source.published.as_deref()]
+    let mut text = String::with_capacity(128);
+    text.push('[');
+    text.push_str(&source.id);
+    text.push_str("] ");
+    text.push_str(&source.title);
+    let mut detail = [source.publisher.as_deref(), source.published.as_deref()]
         .into_iter()
-        .flatten()
-        .collect();
-    if !detail.is_empty() {
-        text.push_str(&format!(" ({})", detail.join(", ")));
+        .flatten();
+    if let Some(first) = detail.next() {
+        text.push_str(" (");
+        text.push_str(first);
+        for more in detail {
+            text.push_str(", ");
+            text.push_str(more);
+        }
+        text.push(')');
     }
     text
 }
 
 fn role_card(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Result<()> {
     heading(out, &format!("{} ({})", card.title, card.id), style)?;
-    let titles = card
-        .titles_by_company_size
-        .entries()
-        .iter()
-        .map(|(size, title)| format!("{size}: {title}"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let rows: Vec<(&str, String)> = vec![
-        ("Aliases", or_dash(card.aliases.join(", "))),
-        (
+    let titles = lines_of(
+        &card.titles_by_company_size.entries(),
+        |text, (size, title)| {
+            text.push_str(size);
+            text.push_str(": ");
+            text.push_str(title);
+        },
+    );
+    let row = |name: &str, value: String| vec![name.to_owned(), value];
+    let rows = vec![
+        row("Aliases", or_dash(card.aliases.join(", "))),
+        row(
             "Track, level",
             format!("{} ({}), level {}", card.track_name, card.track, card.level),
         ),
-        ("Summary", card.summary.clone()),
-        ("Responsibilities", bullets(&card.responsibilities)),
-        ("Skills", or_dash(card.skills.join(", "))),
-        ("Reports to", names(&card.reports_to)),
-        ("Direct reports", names(&card.direct_reports)),
-        ("Typical tenure", tenure_text(card)),
-        ("Leads to", names(&card.next)),
-        ("Switches to", names(&card.lateral)),
-        ("Reached from", names(&card.previous)),
-        ("Titles by size", or_dash(titles)),
+        row("Summary", card.summary.clone()),
+        row("Responsibilities", bullets(&card.responsibilities)),
+        row("Skills", or_dash(card.skills.join(", "))),
+        row("Reports to", names(&card.reports_to)),
+        row("Direct reports", names(&card.direct_reports)),
+        row("Typical tenure", tenure_text(card)),
+        row("Leads to", names(&card.next)),
+        row("Switches to", names(&card.lateral)),
+        row("Reached from", names(&card.previous)),
+        row("Titles by size", titles),
     ];
-    let rows = rows
-        .into_iter()
-        .map(|(name, value)| vec![name.to_owned(), value])
-        .collect();
     let shape = Shape {
         header: false,
         labels: true,
