@@ -45,19 +45,47 @@ fn width(text: &str) -> usize {
     if text.is_ascii() {
         return text.len();
     }
-    let mut words = text.split(' ');
-    let first = words.next().map_or(0, width_of_word);
-    // A column for each space; the sum wraps, as unicode-width's does.
-    words.fold(first, |sum, word| {
-        sum.wrapping_add(1).wrapping_add(width_of_word(word))
+    // The words, and a column for each space between them: one fewer than the words, hence the
+    // start one below zero. The sum wraps, as unicode-width's does.
+    Words::new(text).fold(usize::MAX, |sum, (_, _, width)| {
+        sum.wrapping_add(1).wrapping_add(width)
     })
 }
 
-fn width_of_word(word: &str) -> usize {
-    if word.is_ascii() {
-        word.len()
-    } else {
-        word.width()
+/// The words of a line, as `split(' ')` gives them, each with its byte offset in the line and its
+/// width: the length of a word in ASCII, the Unicode width of any other.
+struct Words<'t> {
+    line: &'t str,
+    /// Where the next word starts; past the end once the last word is taken.
+    at: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(line: &'t str) -> Words<'t> {
+        Words { line, at: 0 }
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = (usize, &'t str, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.at;
+        let rest = self.line.as_bytes().get(start..)?;
+        let mut ascii = true;
+        let mut len = rest.len();
+        for (n, &byte) in rest.iter().enumerate() {
+            if byte == b' ' {
+                len = n;
+                break;
+            }
+            ascii &= byte.is_ascii();
+        }
+        // Past the space, or past the end when this is the last word.
+        self.at = start + len + 1;
+        let word = self.line.get(start..start + len)?;
+        let width = if ascii { len } else { word.width() };
+        Some((start, word, width))
     }
 }
 
@@ -370,15 +398,10 @@ impl Arrangement {
 /// `line`: words are taken in order, joined by the space that separated them, and a line never
 /// starts with the space that ended the one before.
 fn split<'t>(line: &'t str, limit: usize, lines: &mut Vec<Line<'t>>) -> Option<()> {
-    // The words still to place, each with its byte offset in `line`; a word put back (whole, or
-    // what is left of it once cut) comes first.
-    let mut offset = 0;
-    let mut words = line.split(' ').map(|word| {
-        let at = offset;
-        offset += word.len() + 1;
-        (at, word)
-    });
-    let mut put_back: Option<(usize, &str)> = None;
+    // The words still to place; a word put back (whole, or what is left of it once cut) comes
+    // first.
+    let mut words = Words::new(line);
+    let mut put_back: Option<(usize, &str, usize)> = None;
     // The line being filled is `line[start..end]`, empty while `start` is `None`; `filled` is its
     // width: the sum of its words' widths and the spaces between them.
     let mut start: Option<usize> = None;
@@ -392,8 +415,7 @@ fn split<'t>(line: &'t str, limit: usize, lines: &mut Vec<Line<'t>>) -> Option<(
         lines.push(Line { text, width });
         Some(())
     };
-    while let Some((at, word)) = put_back.take().or_else(|| words.next()) {
-        let word_width = width_of_word(word);
+    while let Some((at, word, word_width)) = put_back.take().or_else(|| words.next()) {
         if word_width > usize::from(u16::MAX) {
             return None;
         }
@@ -417,7 +439,7 @@ fn split<'t>(line: &'t str, limit: usize, lines: &mut Vec<Line<'t>>) -> Option<(
             }
         } else if open && room <= MIN_FREE {
             // Too little room left to cut the word: it starts the next line.
-            put_back = Some((at, word));
+            put_back = Some((at, word, word_width));
             close(&mut start, end, filled, lines)?;
             filled = 0;
         } else if word_width > limit {
@@ -437,7 +459,8 @@ fn split<'t>(line: &'t str, limit: usize, lines: &mut Vec<Line<'t>>) -> Option<(
             }
             close(&mut start, at + cut, width, lines)?;
             filled = 0;
-            put_back = Some((at + cut, word.get(cut..)?));
+            // Plain ASCII: one column a byte.
+            put_back = Some((at + cut, word.get(cut..)?, word_width - cut));
         } else {
             // It fits on a line of its own: the next one.
             close(&mut start, end, filled, lines)?;
