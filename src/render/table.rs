@@ -415,20 +415,25 @@ fn path(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<()> {
         );
         let last = route.steps.len().saturating_sub(1);
         for (i, step) in route.steps.iter().enumerate() {
-            let role = if step.lateral {
-                format!("{} ({}), track switch", step.title, step.id)
-            } else {
-                format!("{} ({})", step.title, step.id)
-            };
-            let in_role = if i == last {
-                format!("({})", year_range(step.tenure.min, step.tenure.max))
-            } else {
-                year_range(step.tenure.min, step.tenure.max)
-            };
+            let mut role = String::with_capacity(step.title.len() + step.id.len() + 16);
+            role.push_str(&step.title);
+            role.push_str(" (");
+            role.push_str(&step.id);
+            role.push(')');
+            if step.lateral {
+                role.push_str(", track switch");
+            }
+            let mut in_role = year_range(step.tenure.min, step.tenure.max);
+            if i == last {
+                in_role.insert(0, '(');
+                in_role.push(')');
+            }
             let reached = if i == 0 {
                 "start".to_owned()
             } else {
-                format!("{} years", range(step.reached_after))
+                let mut reached = range(step.reached_after);
+                reached.push_str(" years");
+                reached
             };
             rows.push(vec![(i + 1).to_string(), role, in_role, reached]);
         }
