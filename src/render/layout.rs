@@ -480,3 +480,31 @@ fn split<'t>(line: &'t str, limit: usize, lines: &mut Vec<Line<'t>>) -> Option<(
     }
     Some(())
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn lines_measure_as_unicode_width_measures_them(
+            text in "[a-z •—漢🙂\u{fe0f}\u{200d}\u{301}1\t]{0,30}",
+        ) {
+            prop_assert_eq!(width(&text), text.width());
+            let words: Vec<(usize, &str)> =
+                Words::new(&text).map(|(at, word, _)| (at, word)).collect();
+            let mut at = 0;
+            let split: Vec<(usize, &str)> = text
+                .split(' ')
+                .map(|word| {
+                    let item = (at, word);
+                    at += word.len() + 1;
+                    item
+                })
+                .collect();
+            prop_assert_eq!(words, split);
+        }
+    }
+}
