@@ -4,6 +4,7 @@
 pub mod dot;
 pub mod hits;
 pub mod json;
+mod layout;
 pub mod markdown;
 pub mod mermaid;
 pub mod prose;
@@ -60,20 +61,44 @@ pub fn compare_rows(c: &Comparison, text: &RoleText) -> Vec<(&'static str, (Stri
     ]
 }
 
-/// Years as people write them: `2`, `2.5`, `0.75`.
+/// Years as people write them: `2`, `2.5`, `0.75`: rounded to hundredths, without needless
+/// zeros.
 pub fn years(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
+    let hundredths = (value * 100.0).round();
+    // Written from whole hundredths, the same digits as formatting the float to two places at a
+    // small part of the cost (a table of years formats dozens). Exact far beyond any tenure;
+    // negative, huge and odd values are formatted as floats.
+    if hundredths.is_sign_positive() && hundredths < 1e12 {
+        let hundredths = hundredths as u64;
+        let mut text = (hundredths / 100).to_string();
+        let (tenths, last) = ((hundredths / 10) % 10, hundredths % 10);
+        if tenths != 0 || last != 0 {
+            text.push('.');
+            text.push(digit(tenths));
+            if last != 0 {
+                text.push(digit(last));
+            }
+        }
+        return text;
+    }
+    let rounded = hundredths / 100.0;
     let text = format!("{rounded:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
+/// The character for a digit, 0 to 9.
+fn digit(value: u64) -> char {
+    char::from(b'0' + (value % 10) as u8)
+}
+
 /// A range of years: `2–4`, or `3` when both ends agree.
 pub fn year_range(min: f64, max: f64) -> String {
-    if years(min) == years(max) {
-        years(min)
-    } else {
-        format!("{}–{}", years(min), years(max))
+    let (mut min, max) = (years(min), years(max));
+    if min != max {
+        min.push('–');
+        min.push_str(&max);
     }
+    min
 }
 
 #[cfg(test)]
@@ -88,5 +113,39 @@ mod tests {
         assert_eq!(years(1.0 / 3.0), "0.33");
         assert_eq!(year_range(10.0, 17.0), "10–17");
         assert_eq!(year_range(3.0, 3.0), "3");
+        assert_eq!(year_range(0.05, 2.999), "0.05–3");
+    }
+
+    /// How years were written before they were written from whole hundredths.
+    fn years_formatted(value: f64) -> String {
+        let rounded = (value * 100.0).round() / 100.0;
+        let text = format!("{rounded:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+
+    #[test]
+    fn years_are_written_as_formatting_the_float_writes_them() {
+        let thousandths = (0..200_000).map(|n| f64::from(n) / 1000.0);
+        let odd = [
+            -0.0,
+            -1.5,
+            -0.004,
+            0.005,
+            0.015,
+            1.005,
+            2.675,
+            1e9 + 0.25,
+            1e10,
+            1e12,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        for value in thousandths.chain(odd) {
+            assert_eq!(years(value), years_formatted(value), "{value}");
+        }
     }
 }

@@ -64,8 +64,9 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         (at.max(0.0) as usize).min(chart - 1)
     };
 
-    writeln!(out)?;
-    let mut lines = Vec::new();
+    // The whole timeline, written at the end in one piece.
+    let mut text = String::with_capacity((route.steps.len() + 4) * (width + 1) * 3);
+    text.push('\n');
     let final_ix = route.steps.len().saturating_sub(1);
     // Paints the cells from year `from` to year `to`; `cell` keeps both within the bar.
     let paint = |bar: &mut [char], from: f64, to: f64, pen: char| {
@@ -87,12 +88,14 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
             paint(&mut bar, start_min, end_max, pen.maybe);
             paint(&mut bar, start_mid, end_mid, pen.sure);
         }
-        let bar: String = bar.into_iter().collect();
-        lines.push(format!(
-            "{}  {}",
-            fit(&step.title, label_width, pen),
-            bar.trim_end()
-        ));
+        fit(&mut text, &step.title, label_width, pen);
+        text.push_str("  ");
+        let painted = bar
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .map_or(0, |last| last + 1);
+        text.extend(bar.iter().take(painted));
+        text.push('\n');
     }
 
     // The axis: a rule with a tick every `step` years, and the years under the ticks.
@@ -116,13 +119,17 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         }
         year += step;
     }
-    let pad = " ".repeat(label_width + 2);
-    for line in lines {
-        writeln!(out, "{line}")?;
-    }
-    writeln!(out, "{pad}{}", rule.into_iter().collect::<String>())?;
-    let numbers: String = numbers.into_iter().collect();
-    writeln!(out, "{pad}{}", numbers.trim_end())?;
+    let pad = label_width + 2;
+    text.extend(std::iter::repeat_n(' ', pad));
+    text.extend(rule);
+    text.push('\n');
+    text.extend(std::iter::repeat_n(' ', pad));
+    let numbered = numbers
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(0, |last| last + 1);
+    text.extend(numbers.iter().take(numbered));
+    text.push('\n');
     let key = format!(
         "Years from the start. {} typical pace {sep} {} fastest start to slowest end {sep} {} arrival",
         pen.sure,
@@ -131,20 +138,23 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         sep = if style.unicode { "·" } else { ";" }
     );
     for line in super::prose::wrap(&key, width) {
-        writeln!(out, "{line}")?;
+        text.push_str(&line);
+        text.push('\n');
     }
+    out.write_all(text.as_bytes())?;
     Ok(())
 }
 
-/// `text` cut or padded to exactly `width` characters.
-fn fit(text: &str, width: usize, pen: &Pen) -> String {
-    let count = text.chars().count();
+/// `label` cut or padded to exactly `width` characters, added to `text`.
+fn fit(text: &mut String, label: &str, width: usize, pen: &Pen) {
+    let count = label.chars().count();
     if count <= width {
-        format!("{text}{}", " ".repeat(width - count))
+        text.push_str(label);
+        text.extend(std::iter::repeat_n(' ', width - count));
     } else {
         let keep = width.saturating_sub(pen.ellipsis.chars().count());
-        let cut: String = text.chars().take(keep).collect();
-        format!("{cut}{}", pen.ellipsis)
+        text.extend(label.chars().take(keep));
+        text.push_str(pen.ellipsis);
     }
 }
 
