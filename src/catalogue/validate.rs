@@ -55,23 +55,29 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
         v.unique_ids("role", raw.roles.iter().map(|r| &r.value.id));
     v.unique_names(&raw.roles);
 
-    let mut roles = Vec::with_capacity(raw.roles.len());
+    let mut resolved = Vec::with_capacity(raw.roles.len());
     for (ix, role) in raw.roles.iter().enumerate() {
-        roles.push(v.role(ix, role, &raw.roles, &role_ids, &track_ids, &source_ids));
+        resolved.push(v.role(ix, role, &raw.roles, &role_ids, &track_ids, &source_ids));
     }
     // Checked with each role, where its references are resolved, and reported after them all.
     let mut level_problems = std::mem::take(&mut v.level_problems);
     v.problems.append(&mut level_problems);
-    v.reporting_cycles(&raw.roles, &roles);
+    v.reporting_cycles(&raw.roles, &resolved);
     v.plain_text(&raw);
 
     if !v.problems.is_empty() {
         return Err(v.problems);
     }
-    let mut raw_roles = raw.roles;
-    for (role, raw) in roles.iter_mut().zip(&mut raw_roles) {
-        move_text(role, &mut raw.value);
-    }
+    // Each raw role becomes its model role in the place it held: `collect` reuses the buffer of
+    // the raw roles, which are larger, so that the raw roles and the model roles are never in
+    // memory side by side. The room left over is not given back (`shrink_to_fit`): mimalloc
+    // would copy the roles into a new buffer to do so.
+    let roles: Vec<Role> = raw
+        .roles
+        .into_iter()
+        .zip(resolved)
+        .map(|(raw, resolved)| resolved.into_role(raw.value))
+        .collect();
     let sources = raw
         .sources
         .into_iter()
@@ -101,10 +107,6 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
         roles,
         role_ids,
     );
-    // What is left of the raw roles (references, now indexes) is freed last, in one go:
-    // freeing it role by role between the allocations above makes the allocator consolidate
-    // its free lists over and over, which cost a third of the time on 100,000 roles.
-    drop(raw_roles);
     Ok(catalogue)
 }
 
@@ -274,7 +276,7 @@ impl Validator {
         role_ids: &HashMap<String, usize>,
         track_ids: &HashMap<&str, usize>,
         source_ids: &HashMap<&str, usize>,
-    ) -> Role {
+    ) -> Resolved {
         let raw = &at.value;
         let id = &raw.id.value;
         if raw.summary.trim().is_empty() {
@@ -314,24 +316,13 @@ impl Validator {
         let tenure = self.tenure(id, &raw.tenure, source_ids);
         self.move_levels(ix, raw, all, &moves, promotions);
         self.moves = moves;
-        // The id and text are left empty here and moved in by `move_text` once every check has
-        // passed.
-        Role {
-            id: String::new(),
-            title: String::new(),
-            aliases: Vec::new(),
+        Resolved {
             track,
-            level: raw.level.value,
-            entry: raw.entry,
-            summary: String::new(),
-            responsibilities: Vec::new(),
-            skills: Vec::new(),
             reports_to,
-            tenure,
             next,
             lateral,
-            titles_by_company_size: TitlesBySize::default(),
             sources,
+            tenure,
         }
     }
 
@@ -401,7 +392,7 @@ impl Validator {
             min: clamp(min),
             max: clamp(max),
             basis,
-            note: None, // moved in by `move_text`
+            note: None, // moved in by `Resolved::into_role`
         }
     }
 
@@ -452,7 +443,7 @@ impl Validator {
 
     /// Reporting lines must form a forest: finds every cycle with an iterative depth-first search
     /// and names it (the middle of a very long one left out).
-    fn reporting_cycles(&mut self, raw: &[At<RawRole>], roles: &[Role]) {
+    fn reporting_cycles(&mut self, raw: &[At<RawRole>], roles: &[Resolved]) {
         #[derive(Clone, Copy, PartialEq)]
         enum Mark {
             New,
@@ -683,28 +674,48 @@ fn cycle_text<'a>(
     )
 }
 
-/// Moves the id and text of a checked raw role into its model role, rather than copying it: on a
-/// 100,000-role catalogue, copying every string (and then freeing the originals) would double
-/// the memory and about double the time of validation.
-fn move_text(role: &mut Role, raw: &mut RawRole) {
-    use std::mem::take;
-    role.id = take(&mut raw.id.value);
-    role.title = take(&mut raw.title.value);
-    role.aliases = raw
-        .aliases
-        .iter_mut()
-        .map(|alias| take(&mut alias.value))
-        .collect();
-    role.summary = take(&mut raw.summary);
-    role.responsibilities = take(&mut raw.responsibilities.value);
-    role.skills = take(&mut raw.skills);
-    role.tenure.note = raw.tenure.value.note.take();
-    let titles = raw.titles_by_company_size.take().unwrap_or_default();
-    role.titles_by_company_size = TitlesBySize {
-        startup: titles.startup,
-        scaleup: titles.scaleup,
-        enterprise: titles.enterprise,
-    };
+/// What validation works out for a role: its references as indexes, and its tenure.
+struct Resolved {
+    track: TrackIx,
+    reports_to: Vec<RoleIx>,
+    next: Vec<RoleIx>,
+    lateral: Vec<RoleIx>,
+    sources: Vec<SourceIx>,
+    tenure: Tenure,
+}
+
+impl Resolved {
+    /// The model role, once every check has passed. Its id and text are moved from the raw role
+    /// rather than copied: on a 100,000-role catalogue, copying every string (and then freeing
+    /// the originals) would double the memory and about double the time of validation.
+    fn into_role(self, raw: RawRole) -> Role {
+        let titles = raw.titles_by_company_size.unwrap_or_default();
+        Role {
+            id: raw.id.value,
+            title: raw.title.value,
+            // In place too: a name is smaller without its position.
+            aliases: raw.aliases.into_iter().map(|alias| alias.value).collect(),
+            track: self.track,
+            level: raw.level.value,
+            entry: raw.entry,
+            summary: raw.summary,
+            responsibilities: raw.responsibilities.value,
+            skills: raw.skills,
+            reports_to: self.reports_to,
+            tenure: Tenure {
+                note: raw.tenure.value.note,
+                ..self.tenure
+            },
+            next: self.next,
+            lateral: self.lateral,
+            titles_by_company_size: TitlesBySize {
+                startup: titles.startup,
+                scaleup: titles.scaleup,
+                enterprise: titles.enterprise,
+            },
+            sources: self.sources,
+        }
+    }
 }
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
