@@ -11,10 +11,23 @@ use serde::de::{SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// A line and column in the catalogue file, both 1-based; 0 means unknown (a value built in code).
+///
+/// 32 bits each: every value read carries one, and 64 would make the raw form of a 100,000-role
+/// catalogue 12 MB larger. A position past 4,294,967,295, in a file over 4 GiB, is shown as that.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Pos {
-    pub line: u64,
-    pub column: u64,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    /// The position at `line` and `column` as parsers count them.
+    pub fn at(line: u64, column: u64) -> Pos {
+        Pos {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
 }
 
 /// A value with the position it was read from. Serialises as the bare value.
@@ -226,6 +239,18 @@ mod tests {
                 "tenure": {{"min": 1, "max": 2, "estimate": true}}, {lists}}}"#
         );
         serde_json::from_str(&json).expect("a valid role")
+    }
+
+    #[test]
+    fn positions_past_32_bits_are_shown_as_the_largest() {
+        assert_eq!(Pos::at(5, 7), Pos { line: 5, column: 7 });
+        assert_eq!(
+            Pos::at(1 << 40, 3),
+            Pos {
+                line: u32::MAX,
+                column: 3
+            }
+        );
     }
 
     #[test]

@@ -751,7 +751,7 @@ mod tests {
     use crate::catalogue::{Limits, load_text};
 
     /// Roles r0..r{n-1} on one track; each `(role, boss)` pair adds a reporting line.
-    fn problems_with_reporting_lines(n: usize, lines: &[(usize, usize)]) -> Vec<(u64, String)> {
+    fn problems_with_reporting_lines(n: usize, lines: &[(usize, usize)]) -> Vec<(u32, String)> {
         let mut text = String::from("version: 1\nname: t\ntracks: [{id: ic, name: IC}]\nroles:\n");
         for ix in 0..n {
             let bosses: Vec<String> = lines
@@ -775,7 +775,7 @@ mod tests {
         }
     }
 
-    fn problems(text: &str) -> Vec<(u64, String)> {
+    fn problems(text: &str) -> Vec<(u32, String)> {
         match load_text("t.yaml", text, &Limits::default()) {
             Ok(_) => Vec::new(),
             Err(invalid) => invalid
@@ -843,7 +843,7 @@ mod tests {
         assert_eq!(
             problems,
             [(
-                5 + n as u64 - 1,
+                5 + n as u32 - 1,
                 "reporting lines form a cycle: r0 -> r1 -> r2 -> r3 -> ... (44 more) -> r48 -> r49 -> r0"
                     .to_owned()
             )]

@@ -34,10 +34,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for At<T> {
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
         Ok(At {
             value: spanned.value,
-            pos: Pos {
-                line: spanned.referenced.line(),
-                column: spanned.referenced.column(),
-            },
+            pos: Pos::at(spanned.referenced.line(), spanned.referenced.column()),
         })
     }
 }
@@ -141,10 +138,7 @@ fn problem_from(error: serde_saphyr::Error) -> Problem {
     let inner = error.without_snippet();
     let pos = error
         .location()
-        .map(|l| Pos {
-            line: l.line(),
-            column: l.column(),
-        })
+        .map(|l| Pos::at(l.line(), l.column()))
         .unwrap_or_default();
     let raw = DefaultMessageFormatter.format_message(inner).into_owned();
     Problem::new(pos, explain(&raw))
