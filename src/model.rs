@@ -117,11 +117,28 @@ impl Catalogue {
         tracks: Vec<Track>,
         roles: Vec<Role>,
     ) -> Catalogue {
+        let by_id = roles
+            .iter()
+            .enumerate()
+            .map(|(ix, role)| (role.id.clone(), ix))
+            .collect();
+        Catalogue::with_id_index(version, name, description, sources, tracks, roles, by_id)
+    }
+
+    /// [`Catalogue::with_indexes`], given the index of ids (`by_id`): validation builds it to check
+    /// the ids, and building it again would copy and insert every id a second time.
+    pub fn with_id_index(
+        version: u32,
+        name: String,
+        description: Option<String>,
+        sources: Vec<Source>,
+        tracks: Vec<Track>,
+        roles: Vec<Role>,
+        by_id: HashMap<String, RoleIx>,
+    ) -> Catalogue {
         let mut direct_reports = vec![Vec::new(); roles.len()];
         let mut previous = vec![Vec::new(); roles.len()];
-        let mut by_id = HashMap::with_capacity(roles.len());
         for (ix, role) in roles.iter().enumerate() {
-            by_id.insert(role.id.clone(), ix);
             for &boss in &role.reports_to {
                 if let Some(list) = direct_reports.get_mut(boss) {
                     list.push(ix);

@@ -1,6 +1,8 @@
 //! Role names to roles: ids, aliases and titles, case- and punctuation-insensitive, then a unique
 //! prefix; with "did you mean" suggestions for names that match nothing.
 
+use std::hash::{Hash, Hasher};
+
 use crate::model::{Catalogue, RoleIx};
 
 /// How similar a name must be to be suggested, by edit distance (normalised Damerau-Levenshtein,
@@ -80,6 +82,56 @@ pub fn normalize(name: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// A name as a key that compares and hashes as [`normalize`] would make it, without building the
+/// normalised string: validation keys a map with every title and alias of the catalogue.
+#[derive(Debug, Clone, Copy)]
+pub struct NameKey<'a>(pub &'a str);
+
+impl NameKey<'_> {
+    /// Whether the name normalises to nothing: it has no letters or digits.
+    pub fn is_empty(&self) -> bool {
+        !self.0.chars().any(char::is_alphanumeric)
+    }
+}
+
+impl PartialEq for NameKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        key_chars(self.0).eq(key_chars(other.0))
+    }
+}
+
+impl Eq for NameKey<'_> {}
+
+impl Hash for NameKey<'_> {
+    /// Hashes the normalised name's UTF-8, gathered on the stack and written in chunks that
+    /// depend only on it, so that equal keys hash the same. ASCII names, the usual case, skip
+    /// the Unicode case mapping, which gives the same characters for them.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let mut chunk = [0u8; 64];
+        let mut len = 0;
+        let mut push = |c: char, state: &mut H| {
+            if len + 4 > chunk.len() {
+                state.write(chunk.get(..len).unwrap_or_default());
+                len = 0;
+            }
+            if let Some(free) = chunk.get_mut(len..) {
+                len += c.encode_utf8(free).len();
+            }
+        };
+        if self.0.is_ascii() {
+            for b in self.0.bytes().filter(u8::is_ascii_alphanumeric) {
+                push(char::from(b.to_ascii_lowercase()), state);
+            }
+        } else {
+            for c in key_chars(self.0) {
+                push(c, state);
+            }
+        }
+        state.write(chunk.get(..len).unwrap_or_default());
+        state.write_u8(0xff);
+    }
 }
 
 /// The characters of `normalize(name)`, without building the string: `resolve` compares every
@@ -313,6 +365,33 @@ fn resolve_exact(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ()> {
 mod tests {
     use super::*;
     use crate::model::{Role, Tenure, TenureBasis, TitlesBySize, Track};
+
+    fn hash_of(key: NameKey) -> u64 {
+        use std::hash::BuildHasher as _;
+        // One state for all keys, as in a map.
+        static STATE: std::sync::OnceLock<std::collections::hash_map::RandomState> =
+            std::sync::OnceLock::new();
+        STATE.get_or_init(Default::default).hash_one(key)
+    }
+
+    #[test]
+    fn name_keys_are_equal_and_hash_alike_when_the_names_normalise_alike() {
+        let long = "Senior Principal Staff Distinguished Engineering Manager of Platforms";
+        let pairs = [
+            ("VP of Product", "vp-of-product"),
+            // The Kelvin sign lowers to an ASCII `k`: the Unicode path gives the ASCII path's key.
+            ("\u{212A}elvin", "kelvin"),
+            ("Émile", "émile"),
+            (long, &long.to_uppercase().replace(' ', "_")),
+        ];
+        for (a, b) in pairs {
+            assert_eq!(normalize(a), normalize(b));
+            assert_eq!(NameKey(a), NameKey(b), "{a} / {b}");
+            assert_eq!(hash_of(NameKey(a)), hash_of(NameKey(b)), "{a} / {b}");
+        }
+        assert_ne!(NameKey("VP of Product"), NameKey("VP of Products"));
+        assert!(NameKey("--").is_empty() && !NameKey("a-").is_empty());
+    }
 
     fn role(id: &str, title: &str, aliases: &[&str]) -> Role {
         Role {

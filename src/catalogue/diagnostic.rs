@@ -55,10 +55,10 @@ impl InvalidCatalogue {
                 continue;
             }
             let _ = writeln!(out, "{}:{}:{}: {}", self.origin, line, column, message);
-            if let Some(source_line) = lines.get(line) {
+            if let Some(source_line) = lines.get(u64::from(line)) {
                 let number = line.to_string();
                 let gutter = " ".repeat(number.len());
-                let shown = shorten(source_line, column);
+                let shown = shorten(source_line, u64::from(column));
                 let _ = writeln!(out, " {gutter} |");
                 let _ = writeln!(out, " {number} | {}", shown.text);
                 let _ = writeln!(out, " {gutter} | {}^", " ".repeat(shown.caret));

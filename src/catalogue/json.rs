@@ -19,10 +19,7 @@ pub enum JsonError {
 /// Parses JSON catalogue text.
 pub fn parse(text: &str) -> Result<RawCatalogue, JsonError> {
     serde_json::from_str(text).map_err(|error| {
-        let pos = Pos {
-            line: error.line() as u64,
-            column: error.column() as u64,
-        };
+        let pos = Pos::at(error.line() as u64, error.column() as u64);
         let message = error.to_string();
         // serde_json appends " at line L column C"; the position is shown apart.
         let message = match message.rfind(" at line ") {

@@ -342,7 +342,7 @@ fn read_text(path: &Path, limits: &Limits) -> Result<String, LoadError> {
                 &shown,
                 &lossy,
                 vec![Problem::new(
-                    Pos { line, column },
+                    Pos::at(line, column),
                     "the file is not UTF-8 text; save it as UTF-8",
                 )],
             )

@@ -415,7 +415,7 @@ roles:
     aliases: [x, [y]]
 ";
         let found = problems(&tree(text));
-        let shown: Vec<(u64, u64, &str)> = found
+        let shown: Vec<(u32, u32, &str)> = found
             .iter()
             .map(|p| (p.pos.line, p.pos.column, p.message.as_str()))
             .collect();

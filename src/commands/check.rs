@@ -86,8 +86,8 @@ pub fn verdict(name: &str, loaded: &Result<Catalogue, LoadError>) -> Verdict {
             .iter()
             .map(|p| JsonProblem {
                 file: invalid.origin.clone(),
-                line: known(p.pos.line),
-                column: known(p.pos.column),
+                line: known(p.pos.line.into()),
+                column: known(p.pos.column.into()),
                 message: p.message.clone(),
             })
             .collect(),
