@@ -123,8 +123,8 @@ impl Config {
         .unwrap_or(DEFAULT_WIDTH)
         .max(40);
         let query = match cli.command {
-            Command::Show { role } => Query::Show { role },
-            Command::Compare { a, b } => Query::Compare { a, b },
+            Command::Show { role, .. } => Query::Show { role },
+            Command::Compare { a, b, .. } => Query::Compare { a, b },
             Command::Path(p) => Query::Path {
                 from: p.from,
                 to: p.to,
@@ -136,14 +136,14 @@ impl Config {
                 via: p.via,
                 avoid: p.avoid,
             },
-            Command::List { track, level } => Query::List { track, level },
-            Command::Search { text } => Query::Search { text },
-            Command::Tree { role } => Query::Tree { role },
-            Command::Graph => Query::Graph,
-            Command::Completions { shell } => Query::Completions { shell },
-            Command::Man => Query::Man,
-            Command::Check { file } => Query::Check { file },
-            Command::Export => Query::Export,
+            Command::List { track, level, .. } => Query::List { track, level },
+            Command::Search { text, .. } => Query::Search { text },
+            Command::Tree { role, .. } => Query::Tree { role },
+            Command::Graph { .. } => Query::Graph,
+            Command::Completions { shell, .. } => Query::Completions { shell },
+            Command::Man { .. } => Query::Man,
+            Command::Check { file, .. } => Query::Check { file },
+            Command::Export { .. } => Query::Export,
         };
         let limits = Limits {
             max_file_bytes: cli.global.limits.max_file_size,
@@ -169,12 +169,11 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
 
     fn config(args: &[&str], env: &Environment) -> Config {
         let mut argv = vec!["ladder"];
         argv.extend_from_slice(args);
-        Config::new(Cli::try_parse_from(argv).expect("parses"), env)
+        Config::new(crate::usage::parse(argv).expect("parses"), env)
     }
 
     #[test]

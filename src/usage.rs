@@ -19,8 +19,9 @@ where
     let mut command = Cli::command();
     let matches = command.try_get_matches_from_mut(args)?;
     let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))?;
+    merge_shared(&mut cli, &matches);
     let explicit = format_given(&matches);
-    if !explicit && let Command::Graph = cli.command {
+    if !explicit && let Command::Graph { .. } = cli.command {
         cli.global.format = Format::Dot;
     }
     let allowed = formats(&cli.command);
@@ -46,6 +47,41 @@ where
         None => command.error(ErrorKind::InvalidValue, message),
     };
     Err(error)
+}
+
+/// Takes into `cli.global` the shared options given after the command's name, which win over the
+/// same options given before it (`ladder -o json show cpo -o yaml` gives YAML, as the last one
+/// given wins). A flag is on if given on either side.
+fn merge_shared(cli: &mut Cli, matches: &clap::ArgMatches) {
+    let Some((_, sub)) = matches.subcommand() else {
+        return;
+    };
+    let given = |id: &str| sub.value_source(id) == Some(ValueSource::CommandLine);
+    let after = cli.command.shared_mut();
+    let before = &mut cli.global;
+    if given("catalogue") {
+        before.catalogue = after.catalogue.take();
+    }
+    if given("format") {
+        before.format = after.format;
+    }
+    if given("color") {
+        before.color = after.color;
+    }
+    before.ascii |= after.ascii;
+    let (before, after) = (&mut before.limits, &after.limits);
+    if given("max_file_size") {
+        before.max_file_size = after.max_file_size;
+    }
+    if given("max_depth") {
+        before.max_depth = after.max_depth;
+    }
+    if given("max_nodes") {
+        before.max_nodes = after.max_nodes;
+    }
+    if given("max_aliases") {
+        before.max_aliases = after.max_aliases;
+    }
 }
 
 /// Whether `-o`/`--format` was given (on the command line or wherever clap took it from), rather
@@ -74,11 +110,11 @@ pub fn formats(command: &Command) -> &'static [Format] {
         Command::Search { .. } => &[Table, Json, Yaml, Markdown],
         Command::Path(_) => &[Table, Json, Yaml, Markdown, Dot, Mermaid],
         Command::Tree { .. } => &[Table, Json, Yaml, Markdown, Dot, Mermaid],
-        Command::Graph => &[Dot, Mermaid, Json, Yaml],
-        Command::Completions { .. } | Command::Man => &[Table],
+        Command::Graph { .. } => &[Dot, Mermaid, Json, Yaml],
+        Command::Completions { .. } | Command::Man { .. } => &[Table],
         Command::Check { .. } => &[Table, Json],
         // `table` is the default and means YAML here: the catalogue as a template.
-        Command::Export => &[Table, Yaml, Json],
+        Command::Export { .. } => &[Table, Yaml, Json],
     }
 }
 
@@ -132,6 +168,7 @@ pub fn overview() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalogue::Limits;
 
     #[test]
     fn graph_draws_dot_unless_told_otherwise() {
@@ -139,6 +176,50 @@ mod tests {
         assert_eq!(cli.global.format, Format::Dot);
         let cli = parse(["ladder", "graph", "-o", "mermaid"]).expect("parses");
         assert_eq!(cli.global.format, Format::Mermaid);
+    }
+
+    #[test]
+    fn shared_options_are_taken_before_and_after_the_command_and_the_later_one_wins() {
+        let cli = parse(["ladder", "-o", "json", "show", "cpo"]).expect("parses");
+        assert_eq!(cli.global.format, Format::Json);
+        let cli = parse(["ladder", "show", "cpo", "-o", "json"]).expect("parses");
+        assert_eq!(cli.global.format, Format::Json);
+        let cli = parse(["ladder", "-o", "json", "show", "cpo", "-o", "yaml"]).expect("parses");
+        assert_eq!(cli.global.format, Format::Yaml);
+        let cli = parse([
+            "ladder",
+            "--catalogue",
+            "a.yaml",
+            "list",
+            "--catalogue",
+            "b.yaml",
+        ])
+        .expect("parses");
+        assert_eq!(cli.global.catalogue, Some("b.yaml".into()));
+        let cli = parse(["ladder", "--catalogue", "a.yaml", "list"]).expect("parses");
+        assert_eq!(cli.global.catalogue, Some("a.yaml".into()));
+        let cli = parse(["ladder", "tree", "--ascii", "--color", "never"]).expect("parses");
+        assert!(cli.global.ascii);
+        assert_eq!(cli.global.color, crate::cli::ColorChoice::Never);
+        let cli = parse([
+            "ladder",
+            "--max-depth",
+            "9",
+            "path",
+            "pm",
+            "cpo",
+            "--max-nodes",
+            "7",
+        ])
+        .expect("parses");
+        assert_eq!(cli.global.limits.max_depth, 9);
+        assert_eq!(cli.global.limits.max_nodes, 7);
+        let cli =
+            parse(["ladder", "--max-depth", "9", "list", "--max-depth", "3"]).expect("parses");
+        assert_eq!(cli.global.limits.max_depth, 3);
+        let cli = parse(["ladder", "list"]).expect("parses");
+        assert_eq!(cli.global.limits.max_depth, Limits::default().max_depth);
+        assert!(!cli.global.ascii);
     }
 
     #[test]

@@ -422,3 +422,50 @@ fn shell_pipe_to_head_exits_0() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn shared_options_work_before_and_after_the_command_and_the_later_one_wins() {
+    let before = run(&["-o", "json", "show", "cpo"]);
+    let after = run(&["show", "cpo", "-o", "json"]);
+    assert_eq!(before.code, 0, "{}", before.stderr);
+    assert!(before.stdout.starts_with('{'), "{}", before.stdout);
+    assert_eq!(before.stdout, after.stdout);
+    let both = run(&["-o", "json", "show", "cpo", "-o", "yaml"]);
+    assert!(both.stdout.starts_with("id: cpo"), "{}", both.stdout);
+
+    // `--catalogue` after the name beats the one before it, and both beat LADDER_CATALOGUE; an
+    // empty value means the built-in catalogue.
+    let engineering = ["--catalogue", "examples/engineering.yaml", "check"];
+    let checked = run(&engineering);
+    assert!(
+        checked
+            .stdout
+            .starts_with("examples/engineering.yaml: valid"),
+        "{}",
+        checked.stdout
+    );
+    let overridden = run(&[engineering.as_slice(), &["--catalogue", ""]].concat());
+    assert!(
+        overridden.stdout.starts_with("<built-in>: valid"),
+        "{}",
+        overridden.stdout
+    );
+    let output = ladder()
+        .env("LADDER_CATALOGUE", "examples/engineering.yaml")
+        .args(["check", "--catalogue", ""])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.starts_with("<built-in>: valid"), "{stdout}");
+
+    // A limit given after the name applies: a depth of 1 cannot hold any catalogue.
+    let limited = run(&[
+        "--catalogue",
+        "examples/engineering.yaml",
+        "list",
+        "--max-depth",
+        "1",
+    ]);
+    assert_eq!(limited.code, 1, "{}", limited.stdout);
+    assert!(limited.stderr.contains("depth"), "{}", limited.stderr);
+}

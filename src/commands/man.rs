@@ -49,9 +49,11 @@ fn commands_section(command: &clap::Command) -> Roff {
             }
             roff.text([roman(paragraph.replace('\n', " "))]);
         }
+        // The shared options are listed once, under OPTIONS, not again for every command.
+        let shared = |a: &clap::Arg| command.get_arguments().any(|t| t.get_id() == a.get_id());
         let own: Vec<&clap::Arg> = sub
             .get_arguments()
-            .filter(|a| !a.is_global_set() && !a.is_hide_set())
+            .filter(|a| !shared(a) && !a.is_hide_set())
             .filter(|a| a.get_id() != "help")
             .collect();
         for arg in own {
