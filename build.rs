@@ -56,6 +56,9 @@ fn main() {
     ] {
         println!("cargo::rerun-if-changed={module}");
     }
+    // `cargo build-static` links the binary by this list (.cargo/config.toml), a file cargo does
+    // not know the link reads: naming it here relinks the binary when the list changes.
+    println!("cargo::rerun-if-changed=dist/startup-order.txt");
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     let target = std::path::Path::new(&out_dir).join("builtin.rs");
     let yaml = std::fs::read_to_string(SOURCE).expect("data/ladder.yaml is readable");
