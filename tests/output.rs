@@ -372,6 +372,60 @@ fn role_names_for_completion_stay_out_of_the_help() {
     assert!(!help.contains("associate-pm"), "{help}");
 }
 
+#[test]
+fn the_mermaid_legend_samples_each_link_kind_and_every_link_style_names_a_real_link() {
+    for args in [
+        &["graph", "-o", "mermaid"][..],
+        &["path", "pm", "cpo", "-o", "mermaid"][..],
+    ] {
+        let out = stdout(args);
+        // Mermaid numbers links in the order they are written; linkStyle refers to those numbers.
+        let links: Vec<&str> = out
+            .lines()
+            .filter(|line| {
+                ["-->", "<-.->", "-.->", "-.-o"]
+                    .iter()
+                    .any(|a| line.contains(a))
+            })
+            .collect();
+        let legend: Vec<usize> = (0..links.len())
+            .filter(|&k| links[k].trim_start().starts_with("legend_"))
+            .collect();
+        let marked = args[0] == "path";
+        assert_eq!(legend.len(), if marked { 4 } else { 3 }, "{out}");
+        assert_eq!(
+            legend[0],
+            links.len() - legend.len(),
+            "the legend comes last"
+        );
+        for (sample, name) in ["|promotion|", "|track switch|", "|reports to|"]
+            .iter()
+            .enumerate()
+        {
+            assert!(links[legend[sample]].contains(name), "{out}");
+        }
+        let styles: Vec<(Vec<usize>, &str)> = out
+            .lines()
+            .filter_map(|line| line.trim_start().strip_prefix("linkStyle "))
+            .map(|rest| {
+                let (numbers, style) = rest.split_once(' ').expect("numbers, then a style");
+                let numbers = numbers.split(',').map(|n| n.parse().expect("a number"));
+                (numbers.collect(), style)
+            })
+            .collect();
+        for (numbers, _) in &styles {
+            assert!(numbers.iter().all(|&n| n < links.len()), "{out}");
+        }
+        // The reports-to sample is grey like the reporting lines; the route sample red like the route.
+        let styled = |n: usize| styles.iter().find(|(ns, _)| ns.contains(&n)).map(|s| s.1);
+        assert_eq!(styled(legend[2]), styled(links.len() - legend.len() - 1));
+        assert!(styled(legend[2]).is_some_and(|s| s.contains("#9a9a9a")));
+        if marked {
+            assert!(styled(legend[3]).is_some_and(|s| s.contains("#c0392b")));
+        }
+    }
+}
+
 mod snapshots {
     use super::stdout;
 

@@ -29,8 +29,8 @@ fn label(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "#quot;"))
 }
 
-/// The ladder, bottom to top, one subgraph per track. Promotions are solid arrows, track
-/// switches dashed both ways, reporting lines dotted and grey with a circle end.
+/// The ladder, bottom to top, one subgraph per track, and a legend. Promotions are solid arrows,
+/// track switches dashed both ways, reporting lines dotted and grey with a circle end.
 pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
     writeln!(out, "flowchart BT")?;
     for track in &ladder.tracks {
@@ -45,21 +45,17 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
         }
         writeln!(out, "  end")?;
     }
+    // Mermaid styles a link by its number, in the order links are written.
     let mut reports = Vec::new();
     let mut route = Vec::new();
     let mut n = 0;
     for kind in [EdgeKind::Promotion, EdgeKind::Lateral, EdgeKind::ReportsTo] {
         for edge in ladder.edges.iter().filter(|e| e.kind == kind) {
-            let arrow = match kind {
-                EdgeKind::Promotion => "-->",
-                EdgeKind::Lateral if edge.both_ways => "<-.->",
-                EdgeKind::Lateral => "-.->",
-                EdgeKind::ReportsTo => "-.-o",
-            };
             writeln!(
                 out,
-                "  {} {arrow} {}",
+                "  {} {} {}",
                 node_id(&edge.from),
+                arrow(kind, edge.both_ways),
                 node_id(&edge.to)
             )?;
             if kind == EdgeKind::ReportsTo {
@@ -71,6 +67,37 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
             n += 1;
         }
     }
+    // The legend: one sample link of each kind between invisible nodes, styled as the real ones.
+    let mut legend = vec![
+        (EdgeKind::Promotion, "promotion"),
+        (EdgeKind::Lateral, "track switch"),
+        (EdgeKind::ReportsTo, "reports to"),
+    ];
+    let marked = !route.is_empty();
+    if marked {
+        legend.push((EdgeKind::Promotion, "route"));
+    }
+    writeln!(out, "  subgraph legend[\"Legend\"]")?;
+    writeln!(out, "    direction LR")?;
+    let mut ends = Vec::new();
+    for (k, (kind, name)) in legend.iter().enumerate() {
+        writeln!(
+            out,
+            "    legend_{k}_from[\" \"] {}|{name}| legend_{k}_to[\" \"]",
+            arrow(*kind, true)
+        )?;
+        ends.push(format!("legend_{k}_from,legend_{k}_to"));
+        if *kind == EdgeKind::ReportsTo {
+            reports.push(n.to_string());
+        }
+        if marked && k == legend.len() - 1 {
+            route.push(n.to_string());
+        }
+        n += 1;
+    }
+    writeln!(out, "  end")?;
+    writeln!(out, "  classDef legend fill:none,stroke:none")?;
+    writeln!(out, "  class {} legend", ends.join(","))?;
     if !reports.is_empty() {
         writeln!(
             out,
@@ -92,6 +119,17 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
         writeln!(out, "  class {} route", ids.join(","))?;
     }
     Ok(())
+}
+
+/// The link for an edge: promotions solid, track switches dashed (both ways when they go both
+/// ways), reporting lines dotted with a circle at the boss's end.
+fn arrow(kind: EdgeKind, both_ways: bool) -> &'static str {
+    match kind {
+        EdgeKind::Promotion => "-->",
+        EdgeKind::Lateral if both_ways => "<-.->",
+        EdgeKind::Lateral => "-.->",
+        EdgeKind::ReportsTo => "-.-o",
+    }
 }
 
 /// The reporting tree, top down.
