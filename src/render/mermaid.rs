@@ -49,6 +49,15 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
     let mut reports = Vec::new();
     let mut route = Vec::new();
     let mut n = 0;
+    let mut style = |kind: EdgeKind, on_route: bool| {
+        if kind == EdgeKind::ReportsTo {
+            reports.push(n.to_string());
+        }
+        if on_route {
+            route.push(n.to_string());
+        }
+        n += 1;
+    };
     for kind in [EdgeKind::Promotion, EdgeKind::Lateral, EdgeKind::ReportsTo] {
         for edge in ladder.edges.iter().filter(|e| e.kind == kind) {
             writeln!(
@@ -58,42 +67,29 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
                 arrow(kind, edge.both_ways),
                 node_id(&edge.to)
             )?;
-            if kind == EdgeKind::ReportsTo {
-                reports.push(n.to_string());
-            }
-            if edge.on_route {
-                route.push(n.to_string());
-            }
-            n += 1;
+            style(kind, edge.on_route);
         }
     }
     // The legend: one sample link of each kind between invisible nodes, styled as the real ones.
     let mut legend = vec![
-        (EdgeKind::Promotion, "promotion"),
-        (EdgeKind::Lateral, "track switch"),
-        (EdgeKind::ReportsTo, "reports to"),
+        (EdgeKind::Promotion, "promotion", false),
+        (EdgeKind::Lateral, "track switch", false),
+        (EdgeKind::ReportsTo, "reports to", false),
     ];
-    let marked = !route.is_empty();
-    if marked {
-        legend.push((EdgeKind::Promotion, "route"));
+    if ladder.edges.iter().any(|edge| edge.on_route) {
+        legend.push((EdgeKind::Promotion, "route", true));
     }
     writeln!(out, "  subgraph legend[\"Legend\"]")?;
     writeln!(out, "    direction LR")?;
     let mut ends = Vec::new();
-    for (k, (kind, name)) in legend.iter().enumerate() {
+    for (k, &(kind, name, on_route)) in legend.iter().enumerate() {
         writeln!(
             out,
             "    legend_{k}_from[\" \"] {}|{name}| legend_{k}_to[\" \"]",
-            arrow(*kind, true)
+            arrow(kind, true)
         )?;
         ends.push(format!("legend_{k}_from,legend_{k}_to"));
-        if *kind == EdgeKind::ReportsTo {
-            reports.push(n.to_string());
-        }
-        if marked && k == legend.len() - 1 {
-            route.push(n.to_string());
-        }
-        n += 1;
+        style(kind, on_route);
     }
     writeln!(out, "  end")?;
     writeln!(out, "  classDef legend fill:none,stroke:none")?;
