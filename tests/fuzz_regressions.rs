@@ -42,7 +42,9 @@ fn role_names(path: &Path) -> (String, String) {
     (first, second)
 }
 
-fn replay(path: &Path, args: &[&str]) {
+/// Runs `ladder --catalogue PATH ARGS…` and checks that it ended as promised; returns whether the
+/// catalogue loaded (exit 0).
+fn replay(path: &Path, args: &[&str]) -> bool {
     let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
         .env_remove("LADDER_CATALOGUE")
         .env("NO_COLOR", "1")
@@ -61,14 +63,23 @@ fn replay(path: &Path, args: &[&str]) {
         &stderr[..stderr.len().min(2_000)]
     );
     assert!(!stderr.contains("panicked"), "{}: {stderr}", path.display());
-    if code == Some(1) {
+    // `check -o json` reports its problems on stdout; every other failure is `ladder: error:` on
+    // stderr, with nothing on stdout.
+    let json_report = args.contains(&"check") && args.contains(&"json");
+    if code == Some(1) && !json_report {
         assert!(
             stderr.starts_with("ladder: error: "),
             "{} {args:?}: {}",
             path.display(),
             &stderr[..stderr.len().min(2_000)]
         );
+        assert!(
+            output.stdout.is_empty(),
+            "{} {args:?}: an error left output on stdout",
+            path.display()
+        );
     }
+    code == Some(0)
 }
 
 #[test]
@@ -80,10 +91,17 @@ fn the_regression_corpus_is_not_empty() {
 fn every_regression_input_ends_with_exit_code_0_or_1_for_list_show_and_path() {
     for path in regressions() {
         let (first, second) = role_names(&path);
-        replay(&path, &["list"]);
-        replay(&path, &["-o", "json", "list"]);
-        replay(&path, &["show", &first]);
-        replay(&path, &["path", &first, &second]);
-        replay(&path, &["path", &first, &second, "--all", "--by", "steps"]);
+        // `check` reports every problem and the JSON report goes through another writer. A file
+        // that does not load stops every query at the same load, so the queries are only asked
+        // of files that load: asking them of the rest would only time the same refusal again.
+        let loads = replay(&path, &["check"]);
+        replay(&path, &["-o", "json", "check"]);
+        if loads {
+            replay(&path, &["list"]);
+            replay(&path, &["-o", "json", "list"]);
+            replay(&path, &["show", &first]);
+            replay(&path, &["path", &first, &second]);
+            replay(&path, &["path", &first, &second, "--all", "--by", "steps"]);
+        }
     }
 }
