@@ -1,24 +1,23 @@
 #!/usr/bin/env bash
-# bench/compare.sh: times whole `ladder` processes against what a user would reach for instead
-# (yq on the YAML, jq on its JSON twin) and against a Rust hello-world, the floor of any process,
-# with hyperfine; measures peak memory with /usr/bin/time -v; writes bench/results.md.
+# bench/compare.sh: the speed budgets of docs/performance.md, measured on whole processes.
 #
-#   bench/compare.sh            # everything (about five minutes)
-#   BENCH_DIR=/tmp/ladder-bench bench/compare.sh   # keep the generated catalogues between runs
+#   bash bench/compare.sh                                 # everything (about ten minutes)
+#   BENCH_DIR=/tmp/ladder-bench bash bench/compare.sh     # keep generated catalogues between runs
 #
-# Missing tools (hyperfine, jq, yq, GNU time) are installed from Debian's packages with apt-get.
-# See docs/performance.md for how to read the results.
+# Times `ladder` (cargo build --release) with hyperfine against a Rust hello-world built the same
+# way, against yq on the same YAML, and against serde-saphyr alone parsing the same file; checks
+# that every command grows about linearly with the catalogue, on generated ladders and on
+# pathological shapes (bench/shapes.py); measures peak memory with GNU time. It rewrites the
+# section between the `bench:` markers of docs/performance.md, the one place the figures live.
+# Missing tools (hyperfine, yq, jq, GNU time) are installed with apt-get.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 work=${BENCH_DIR:-$(mktemp -d -t ladder-bench.XXXXXX)}
 mkdir -p "$work"
-results="$root/bench/results.md"
+say() { printf 'compare.sh: %s\n' "$*" >&2; }
 
-say() { printf '\033[1mcompare.sh:\033[0m %s\n' "$*" >&2; }
-
-# --- tools -------------------------------------------------------------------------------------
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v jq >/dev/null || missing+=(jq)
@@ -32,121 +31,142 @@ if [ ${#missing[@]} -gt 0 ]; then
     $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# --- binaries and catalogues -------------------------------------------------------------------
-say "building ladder (release, and dist: statically linked) and the generator"
-cargo build --release --quiet --locked --bin ladder --example gen
-cargo --quiet build-static
-ladder="$root/target/dist/ladder"         # the binary as distributed (cargo build-static)
-portable="$root/target/release/ladder"    # plain `cargo build --release`, dynamically linked
+say "building ladder, the generator and the parse-only program (release)"
+cargo build --release --quiet --locked --bin ladder --example gen --example parse_only
+ladder="$root/target/release/ladder"
 gen="$root/target/release/examples/gen"
-
-cat >"$work/hello.rs" <<'RUST'
-fn main() {
-    println!("Hello, world!");
-}
-RUST
-rustc -O -o "$work/hello" "$work/hello.rs"
-rustc -O -C target-feature=+crt-static -o "$work/hello-static" "$work/hello.rs"
+parse_only="$root/target/release/examples/parse_only"
+printf 'fn main() {\n    println!("Hello, world!");\n}\n' >"$work/hello.rs"
+rustc -O -o "$work/hello" "$work/hello.rs" # linked as cargo build --release links ladder
 hello="$work/hello"
 
-for n in 10000 100000; do
+for n in 1000 10000 100000; do
     [ -s "$work/$n.yaml" ] || { say "generating $n roles"; "$gen" "$n" >"$work/$n.yaml" 2>/dev/null; }
     [ -s "$work/$n.json" ] || "$gen" "$n" --json >"$work/$n.json" 2>/dev/null
 done
-
 # The route the generator names on the second line of its YAML: `... path FROM TO`.
 route() { sed -n '2s/.* path //p' "$1"; }
-read -r from10 to10 <<<"$(route "$work/10000.yaml")"
-read -r from100 to100 <<<"$(route "$work/100000.yaml")"
 
-# --- timings -----------------------------------------------------------------------------------
-# hyperfine -N runs commands without a shell, so the floor is the process itself.
-run() { # NAME RUNS WARMUP COMMAND...
-    local name=$1 runs=$2 warmup=$3
-    shift 3
-    say "timing $name"
-    hyperfine -N --style basic --warmup "$warmup" --runs "$runs" \
-        --export-json "$work/$name.json" "$@" >&2
+# hyperfine -N: no shell, so the floor is the process itself. Prints the median in seconds.
+median() { # RUNS COMMAND
+    local runs=$1
+    shift
+    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/t.json" "$1" >/dev/null 2>&1 \
+        || { echo "nan"; return; }
+    jq -r '.results[0].median' "$work/t.json"
 }
-
-# A binary the linker has just written sits in the page cache in large pieces and starts faster
-# (about 0.1 ms here) than it does once the kernel has dropped it and read it back from disk, which
-# is how it runs on most days. Time that lasting case: drop the page cache first (needs root).
-page_cache="not dropped (needs root), so a just-built binary may start faster than it will later"
-if sync && { echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
-    page_cache="dropped before timing start-up, so binaries are read back from disk as on most days"
-fi
-run builtin 1000 50 "$hello" "$ladder show cpo" "$work/hello-static" "$portable show cpo"
-run ten 3 1 "$ladder --catalogue $work/10000.yaml path $from10 $to10" \
-    "yq '.roles[] | select(.id == \"$to10\")' $work/10000.yaml" \
-    "$ladder --catalogue $work/10000.json path $from10 $to10" \
-    "jq '.roles[] | select(.id == \"$to10\")' $work/10000.json"
-run hundred 5 1 "$ladder --catalogue $work/100000.yaml path $from100 $to100" \
-    "$ladder --catalogue $work/100000.json path $from100 $to100" \
-    "jq '.roles[] | select(.id == \"$to100\")' $work/100000.json"
-
-# Peak resident memory, in kilobytes.
-peak() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
-say "measuring peak memory"
-rss_yaml=$(peak "$ladder" --catalogue "$work/100000.yaml" path "$from100" "$to100")
-rss_json=$(peak "$ladder" --catalogue "$work/100000.json" path "$from100" "$to100")
-size_yaml=$(stat -c %s "$work/100000.yaml")
-size_json=$(stat -c %s "$work/100000.json")
-
-# --- the report --------------------------------------------------------------------------------
-median() { jq -r ".results[$2].median" "$work/$1.json"; }
-ms() { awk -v s="$1" 'BEGIN { printf (s < 0.01 ? "%.2f ms" : "%.0f ms"), s * 1000 }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-check() { awk -v v="$1" -v op="$2" -v limit="$3" \
+ms() { awk -v s="$1" 'BEGIN { if (s == "nan") print "failed"; else printf (s < 0.01 ? "%.2f ms" : "%.0f ms"), s * 1000 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", a / b }'; }
+verdict() { awk -v v="$1" -v op="$2" -v limit="$3" \
     'BEGIN { ok = (op == "<=" ? v <= limit : op == ">=" ? v >= limit : v < limit); print (ok ? "met" : "**missed**") }'; }
-mb() { awk -v b="$1" 'BEGIN { printf "%.0f MB", b / 1048576 }'; }
+peak_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
 
-hello_s=$(median builtin 0); show_s=$(median builtin 1)
-hello_static_s=$(median builtin 2); portable_s=$(median builtin 3)
-l10_s=$(median ten 0); yq10_s=$(median ten 1); l10j_s=$(median ten 2); jq10_s=$(median ten 3)
-l100_s=$(median hundred 0); l100j_s=$(median hundred 1); jq100_s=$(median hundred 2)
-show_ratio=$(ratio "$show_s" "$hello_s")
-static_ratio=$(ratio "$show_s" "$hello_static_s")
-portable_ratio=$(ratio "$portable_s" "$hello_s")
-yq_ratio=$(ratio "$yq10_s" "$l10_s")
-jq_ratio=$(ratio "$jq100_s" "$l100j_s")
-rss_yaml_ratio=$(ratio "$((rss_yaml * 1024))" "$size_yaml")
-rss_json_ratio=$(ratio "$((rss_json * 1024))" "$size_json")
+rows=()
+row() { rows+=("| $* |"); }
 
+say "built-in catalogue"
+hello_s=$(hyperfine -N --style none --warmup 50 --runs 500 --export-json "$work/b.json" "$hello" \
+    "$ladder show cpo" "$ladder path pm cpo" "$ladder compare vp head" >/dev/null 2>&1 \
+    && jq -r '.results[0].median' "$work/b.json")
+row "floor | Rust hello-world (\`rustc -O\`) | $(ms "$hello_s") | | |"
+for i in 1 2 3; do
+    name=$(jq -r ".results[$i].command" "$work/b.json" | sed "s|$ladder|ladder|")
+    s=$(jq -r ".results[$i].median" "$work/b.json")
+    r=$(ratio "$s" "$hello_s")
+    row "built-in | \`$name\` | $(ms "$s") | at most 3× hello-world: ${r}× | $(verdict "$r" "<=" 3) |"
+done
+
+say "10,000 roles: ladder against yq, and check against serde-saphyr alone"
+read -r from to <<<"$(route "$work/10000.yaml")"
+l10=$(median 5 "$ladder --catalogue $work/10000.yaml path $from $to")
+yq10=$(median 3 "yq '.roles[] | select(.id == \"$to\")' $work/10000.yaml")
+r=$(ratio "$yq10" "$l10")
+row "10,000 roles | \`ladder path\` on YAML, against \`yq\` selecting one role ($(ms "$yq10")) | $(ms "$l10") | at least 10× faster than yq: ${r}× | $(verdict "$r" ">=" 10) |"
+check10=$(median 5 "$ladder check $work/10000.yaml")
+parse10=$(median 5 "$parse_only $work/10000.yaml")
+r=$(ratio "$check10" "$parse10")
+row "10,000 roles | \`ladder check\`, against serde-saphyr parsing to a generic value ($(ms "$parse10")) | $(ms "$check10") | at most 1.5×: ${r}× | $(verdict "$r" "<=" 1.5) |"
+
+say "100,000 roles: load time and peak memory"
+read -r from to <<<"$(route "$work/100000.yaml")"
+for kind in yaml json; do
+    file="$work/100000.$kind"
+    s=$(median 3 "$ladder --catalogue $file path $from $to")
+    kb=$(peak_kb "$ladder" --catalogue "$file" path "$from" "$to")
+    bytes=$(stat -c %s "$file")
+    mem=$(ratio "$((kb * 1024))" "$bytes")
+    row "100,000 roles, $((bytes / 1048576)) MB $kind | \`ladder path\` | $(ms "$s") | under 4 s | $(verdict "$s" "<" 4) |"
+    row "100,000 roles, $kind | peak memory $((kb / 1024)) MB | ${mem}× the file | under 5× | $(verdict "$mem" "<" 5) |"
+done
+
+# Every command at two sizes, ten times apart: about 10× the time is linear, 100× quadratic.
+# The growth is measured above a floor of 20 ms, so start-up does not hide it.
+growth() { # LABEL SMALL BIG COMMAND-WITH-@ (the catalogue file goes where @ is)
+    local label=$1 small=$2 big=$3 cmd=$4
+    local a b
+    a=$(median 3 "${cmd//@/$small}")
+    b=$(median 3 "${cmd//@/$big}")
+    local g
+    g=$(ratio "$b" "$a")
+    local shown=${cmd//@/FILE}
+    row "$label | \`${shown//$ladder/ladder}\` | $(ms "$a") → $(ms "$b") | about 10× (linear): ${g}× | $(verdict "$g" "<=" 20) |"
+}
+say "scale: every command at 10,000 and 100,000 roles"
+read -r from to <<<"$(route "$work/100000.yaml")"
+read -r from10 to10 <<<"$(route "$work/10000.yaml")"
+for cmd in "list" "search engineer" "tree -o json" "graph -o dot" "graph -o mermaid" "check"; do
+    growth "generated, 10k → 100k" "$work/10000.json" "$work/100000.json" "$ladder --catalogue @ $cmd"
+done
+
+say "pathological shapes (bench/shapes.py)"
+shape() { # SHAPE N
+    local f="$work/$1-$2.json"
+    [ -s "$f" ] || python3 "$root/bench/shapes.py" "$1" "$2" "$f"
+    echo "$f"
+}
+shape_growth() { # SHAPE SMALL BIG ARGS… (the last role is r(N-1))
+    local s=$1 small=$2 big=$3
+    shift 3
+    local a b
+    a=$(shape "$s" "$small")
+    b=$(shape "$s" "$big")
+    local args="$*"
+    local ta tb
+    ta=$(median 3 "$ladder --catalogue $a ${args//LAST/r$((small - 1))}")
+    tb=$(median 3 "$ladder --catalogue $b ${args//LAST/r$((big - 1))}")
+    row "$s, $small → $big roles | \`ladder $args\` | $(ms "$ta") → $(ms "$tb") | seconds at most | $(verdict "$tb" "<" 5) |"
+}
+shape_growth dense 50 100 "path r1 LAST --via r0 --all --limit 1000"
+shape_growth dense 50 100 "path r0 LAST --all --limit 10000"
+shape_growth clique 150 300 "path r0 LAST --via r5 --all --limit 10000"
+shape_growth clique 150 300 "graph -o mermaid"
+shape_growth chain 10000 100000 "path r0 LAST --all"
+shape_growth chain 10000 100000 "graph -o dot"
+shape_growth fan 2000 20000 "path r0 LAST --all --limit 4000"
+shape_growth reports 10000 100000 "tree -o json"
+shape_growth reports 10000 100000 "tree -o dot"
+
+say "writing docs/performance.md"
 cpu=$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)
 {
-    echo "# Whole-process timings"
+    echo "<!-- bench:start: written by bash bench/compare.sh; edits here are overwritten -->"
+    echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $cpu, $(nproc) cores, $(uname -sr),"
+    echo "$(rustc --version | cut -d' ' -f1-2), load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+    echo "Medians of hyperfine runs (\`-N\`, no shell); compare ratios within one run, not across runs."
     echo
-    echo "Written by \`bench/compare.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC'); medians of hyperfine runs"
-    echo "(\`-N\`, no shell), all in the same run. Machine: $cpu, $(nproc) cores, $(uname -sr),"
-    echo "$(rustc --version | cut -d' ' -f1-2); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "The machine is shared, so the figures are noisy: compare ratios within a run, not across runs."
-    echo "Page cache: $page_cache."
-    echo
-    echo "| Case | Command | Median | Target | |"
+    echo "| Case | Command | Median | Budget | |"
     echo "|---|---|---:|---|---|"
-    echo "| floor | Rust hello-world (\`rustc -O\`) | $(ms "$hello_s") | | |"
-    echo "| built-in | \`ladder show cpo\` (\`cargo build-static\`) | $(ms "$show_s") | at most 1.3× hello-world: **${show_ratio}×** | $(check "$show_ratio" "<=" 1.3) |"
-    echo "| floor, static | Rust hello-world, statically linked | $(ms "$hello_static_s") | like for like, \`ladder show cpo\` is ${static_ratio}× | |"
-    echo "| built-in | \`ladder show cpo\` (\`cargo build --release\`, dynamic) | $(ms "$portable_s") | ${portable_ratio}× hello-world | |"
-    echo "| 10,000 roles | \`ladder --catalogue 10k.yaml path A B\` | $(ms "$l10_s") | at least 10× faster than yq: **${yq_ratio}×** | $(check "$yq_ratio" ">=" 10) |"
-    echo "| 10,000 roles | \`yq '.roles[] \\| select(.id == \"B\")' 10k.yaml\` | $(ms "$yq10_s") | | |"
-    echo "| 10,000 roles | \`ladder --catalogue 10k.json path A B\` | $(ms "$l10j_s") | | |"
-    echo "| 10,000 roles | \`jq '.roles[] \\| select(.id == \"B\")' 10k.json\` | $(ms "$jq10_s") | | |"
-    echo "| 100,000 roles, $(mb "$size_yaml") YAML | \`ladder --catalogue 100k.yaml path A B\` | $(ms "$l100_s") | under 3 s | $(check "$l100_s" "<" 3) |"
-    echo "| 100,000 roles, $(mb "$size_json") JSON | \`ladder --catalogue 100k.json path A B\` | $(ms "$l100j_s") | under 0.5 s | $(check "$l100j_s" "<" 0.5) |"
-    echo "| 100,000 roles, JSON | \`jq '.roles[] \\| select(.id == \"B\")' 100k.json\` | $(ms "$jq100_s") | ladder is ${jq_ratio}× faster | |"
+    printf '%s\n' "${rows[@]}"
     echo
-    echo "| Peak memory (\`/usr/bin/time -v\`) | Resident | File | Ratio | Target | |"
-    echo "|---|---:|---:|---:|---|---|"
-    echo "| \`ladder --catalogue 100k.yaml path A B\` | $(mb "$((rss_yaml * 1024))") | $(mb "$size_yaml") | ${rss_yaml_ratio}× | under 4× the file | $(check "$rss_yaml_ratio" "<" 4) |"
-    echo "| \`ladder --catalogue 100k.json path A B\` | $(mb "$((rss_json * 1024))") | $(mb "$size_json") | ${rss_json_ratio}× | under 4× the file | $(check "$rss_json_ratio" "<" 4) |"
-    echo
-    echo "\`ladder\` is the binary as distributed, \`target/dist/ladder\` from \`cargo build-static\` (the release"
-    echo "profile, statically linked, start-up functions first); the plain \`cargo build --release\` binary is timed on the built-in catalogue too."
-    echo "Catalogues: \`cargo run --release --example gen -- N [--json]\` (seed 1); A and B are the route"
-    echo "the generator names on the file's second line (10k: \`$from10\` to \`$to10\`;"
-    echo "100k: \`$from100\` to \`$to100\`). yq is Debian's \`yq\` ($(yq --version 2>&1 | head -1)), jq is $(jq --version)."
-} >"$results"
-say "wrote $results"
-cat "$results"
+    echo "<!-- bench:end -->"
+} >"$work/section.md"
+python3 - "$root/docs/performance.md" "$work/section.md" <<'PY'
+import re, sys
+doc, section = sys.argv[1], open(sys.argv[2]).read()
+text = open(doc).read()
+new, count = re.subn(r"<!-- bench:start.*?<!-- bench:end -->\n", lambda _: section, text, flags=re.S)
+if count != 1:
+    sys.exit("docs/performance.md has no bench:start ... bench:end section")
+open(doc, "w").write(new)
+PY
+cat "$work/section.md"
