@@ -96,11 +96,13 @@ pub enum Command {
             The card gives the summary, responsibilities and skills, the reporting lines both ways, \
             the typical tenure and what it rests on, the roles it leads to and comes from, what it \
             is called at companies of different sizes, and the sources cited.",
-        after_help = "Examples:\n  ladder show cpo\n  ladder show \"VP of Product\"\n  ladder show senior -o json"
+        after_help = "Examples:\n  ladder show cpo\n  ladder show VP of Product\n  ladder show senior -o json"
     )]
     Show {
-        /// The role: an id, alias or title (case and punctuation ignored), or a unique prefix
-        role: String,
+        /// The role: an id, alias or title (case and punctuation ignored), or a unique prefix;
+        /// several words are one name (`ladder show VP of Product`)
+        #[arg(required = true, num_args = 1..)]
+        role: Vec<String>,
     },
 
     /// Compare two roles side by side: level, track, tenure, reporting lines, and what they share
@@ -123,7 +125,7 @@ pub enum Command {
             Routes follow promotions (`next`) and track switches (`lateral`) up the ladder. The best route \
             takes the least typical time (the midpoints of the tenure ranges; ties go to fewer steps), or \
             the fewest steps with --by steps. The total counts the years spent in every role but the last.",
-        after_help = "Examples:\n  ladder path pm cpo\n  ladder path pm cpo --by steps\n  ladder path apm cpo --all --limit 5\n  ladder path pm cpo --via head --avoid director-pm"
+        after_help = "Examples:\n  ladder path pm cpo\n  ladder path pm cpo --by steps\n  ladder path apm cpo --all --limit 5\n  ladder path pm cpo --via head --avoid vp"
     )]
     Path(PathArgs),
 
@@ -148,7 +150,7 @@ pub enum Command {
         long_about = "Search titles, aliases, summaries, responsibilities and skills for TEXT.\n\n\
             The search ignores case. Each role found is shown with the lines that mention TEXT, the \
             match highlighted when colour is on. Finding nothing exits with status 1.",
-        after_help = "Examples:\n  ladder search roadmap\n  ladder search \"P&L\"\n  ladder search strategy -o json"
+        after_help = "Examples:\n  ladder search roadmap\n  ladder search \"go-to-market\"\n  ladder search strategy -o json"
     )]
     Search {
         /// The text to look for (case is ignored)

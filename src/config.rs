@@ -136,7 +136,9 @@ fn task(command: Command, format: Option<Format>) -> Option<Task> {
         _ => page(query),
     };
     match command {
-        Command::Show { role } => page(Query::Show { role }),
+        Command::Show { role } => page(Query::Show {
+            role: role.join(" "),
+        }),
         Command::Compare { a, b } => page(Query::Compare { a, b }),
         Command::Path(p) => {
             let query = PathQuery {

@@ -61,16 +61,11 @@ fn main() -> ExitCode {
     }
 }
 
-/// A usage error, as clap words it; with the control characters of an argument it echoes
-/// escaped and an overlong argument cut, so that input cannot restyle or flood the terminal.
+/// A usage error, as clap words it, in plain text: with the control characters of an argument
+/// it echoes escaped and an overlong argument cut, so that input cannot restyle or flood the
+/// terminal (clap's colours would pass an escape sequence in an argument through).
 fn usage_error(error: &clap::Error) {
-    let plain = error.render().to_string();
-    let safe = tidy(&plain);
-    if safe == plain {
-        let _ = error.print();
-    } else {
-        let _ = write!(io::stderr().lock(), "{safe}");
-    }
+    let _ = write!(io::stderr().lock(), "{}", tidy(&error.render().to_string()));
 }
 
 /// A reader that closed the pipe early (`ladder list | head -1`) is not an error.
