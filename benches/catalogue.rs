@@ -17,6 +17,7 @@ use std::sync::{Mutex, OnceLock};
 use divan::Bencher;
 use ladder::catalogue::{self, Limits, json, validate, yaml};
 use ladder::commands;
+use ladder::commands::PathQuery;
 use ladder::config::Query;
 use ladder::ladder::RouteOrder;
 use ladder::model::Catalogue;
@@ -142,14 +143,14 @@ fn resolve_unknown(bencher: Bencher, roles: usize) {
 #[divan::bench(args = SIZES, max_time = 3)]
 fn path(bencher: Bencher, roles: usize) {
     let f = fixture(roles);
-    let query = Query::Path {
+    let query = Query::Path(PathQuery {
         from: f.from.clone(),
         to: f.to.clone(),
         order: RouteOrder::Time,
         limit: 1,
         via: None,
         avoid: Vec::new(),
-    };
+    });
     bencher.bench(|| commands::run(&query, &f.catalogue).expect("a route"));
 }
 
@@ -157,14 +158,14 @@ fn path(bencher: Bencher, roles: usize) {
 #[divan::bench(args = SIZES, max_time = 3)]
 fn path_ten(bencher: Bencher, roles: usize) {
     let f = fixture(roles);
-    let query = Query::Path {
+    let query = Query::Path(PathQuery {
         from: f.from.clone(),
         to: f.to.clone(),
         order: RouteOrder::Time,
         limit: 10,
         via: None,
         avoid: Vec::new(),
-    };
+    });
     bencher.bench(|| commands::run(&query, &f.catalogue).expect("routes"));
 }
 

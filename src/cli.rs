@@ -1,9 +1,8 @@
 //! The command line, as clap types only. `config.rs` turns these into plain settings.
 //!
 //! Conventions: `///` comments are the help text; every command has examples in `after_help`;
-//! the options shared by all commands ([`GlobalArgs`]) are defined on `ladder` itself and again on
-//! each command, so they are taken before and after the command's name alike (`usage::parse`
-//! merges the two).
+//! the options shared by all commands ([`GlobalArgs`]) are clap global arguments, taken before
+//! and after the command's name alike.
 
 use std::path::PathBuf;
 
@@ -36,29 +35,27 @@ pub struct Cli {
     pub command: Command,
 }
 
-// The options every command takes. Not clap's `global`: that copies each of them into all eleven
-// commands at every start, while a copy per command is only defined for the command being run
-// (`defer` below); see docs/performance.md. (A `//` comment: a doc comment here would become the
-// description of every command that flattens these in.)
+// The options every command takes, before or after its name: clap global arguments. (A `//`
+// comment: a doc comment here would become a description.)
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Read this catalogue (YAML, or JSON when the name ends in .json) instead of the built-in
     /// product-management ladder (empty: the built-in one)
-    #[arg(long, env = "LADDER_CATALOGUE", value_name = "FILE",
+    #[arg(long, global = true, env = "LADDER_CATALOGUE", value_name = "FILE",
           value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
     pub catalogue: Option<PathBuf>,
 
-    /// Output format
-    #[arg(short = 'o', long = "format", value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: table; dot for graph]
+    #[arg(short = 'o', long = "format", global = true, value_enum)]
+    pub format: Option<Format>,
 
     /// When to use colour: auto is on a terminal only, and never with NO_COLOR set
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 
     /// Draw with plain ASCII instead of box-drawing and block characters (the default when
     /// stdout is not a terminal)
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub ascii: bool,
     #[command(flatten)]
     pub limits: LimitArgs,
@@ -70,27 +67,27 @@ pub struct GlobalArgs {
 #[command(next_help_heading = "Catalogue limits")]
 pub struct LimitArgs {
     /// Refuse a catalogue file larger than this many bytes (checked before reading it)
-    #[arg(long, value_name = "BYTES", default_value_t = crate::catalogue::Limits::default().max_file_bytes)]
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::catalogue::Limits::default().max_file_bytes)]
     pub max_file_size: u64,
 
     /// Refuse YAML nested deeper than this (at most 1000)
-    #[arg(long, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_depth,
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_depth,
           value_parser = clap::value_parser!(u64).range(1..=crate::catalogue::MAX_DEPTH_CEILING as u64).map(|n| n as usize))]
     pub max_depth: usize,
 
     /// Refuse YAML with more nodes (scalars, lists, mappings) than this
-    #[arg(long, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_nodes)]
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_nodes)]
     pub max_nodes: usize,
 
     /// Refuse YAML with more aliases (`*name`) or anchors than this, or whose anchored values are
     /// copied more than 100 times this
-    #[arg(long, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_aliases)]
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::catalogue::Limits::default().max_aliases)]
     pub max_aliases: usize,
 }
 
 // `defer`: each command's arguments are defined only when that command is run (or the whole tree
 // is built, for help, completions and the man page), which saves defining the rest at every start.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 #[command(defer = true)]
 pub enum Command {
     /// Show a role: what it does, where it sits, how long people stay, where it leads
@@ -99,13 +96,13 @@ pub enum Command {
             The card gives the summary, responsibilities and skills, the reporting lines both ways, \
             the typical tenure and what it rests on, the roles it leads to and comes from, what it \
             is called at companies of different sizes, and the sources cited.",
-        after_help = "Examples:\n  ladder show cpo\n  ladder show \"VP of Product\"\n  ladder show senior -o json"
+        after_help = "Examples:\n  ladder show cpo\n  ladder show VP of Product\n  ladder show senior -o json"
     )]
     Show {
-        /// The role: an id, alias or title (case and punctuation ignored), or a unique prefix
-        role: String,
-        #[command(flatten)]
-        global: GlobalArgs,
+        /// The role: an id, alias or title (case and punctuation ignored), or a unique prefix;
+        /// several words are one name (`ladder show VP of Product`)
+        #[arg(required = true, num_args = 1..)]
+        role: Vec<String>,
     },
 
     /// Compare two roles side by side: level, track, tenure, reporting lines, and what they share
@@ -120,8 +117,6 @@ pub enum Command {
         a: String,
         /// The second role
         b: String,
-        #[command(flatten)]
-        global: GlobalArgs,
     },
 
     /// Find the route from one role to another, with years in each role and the total
@@ -130,7 +125,7 @@ pub enum Command {
             Routes follow promotions (`next`) and track switches (`lateral`) up the ladder. The best route \
             takes the least typical time (the midpoints of the tenure ranges; ties go to fewer steps), or \
             the fewest steps with --by steps. The total counts the years spent in every role but the last.",
-        after_help = "Examples:\n  ladder path pm cpo\n  ladder path pm cpo --by steps\n  ladder path apm cpo --all --limit 5\n  ladder path pm cpo --via head --avoid director-pm"
+        after_help = "Examples:\n  ladder path pm cpo\n  ladder path pm cpo --by steps\n  ladder path apm cpo --all --limit 5\n  ladder path pm cpo --via head --avoid vp"
     )]
     Path(PathArgs),
 
@@ -148,8 +143,6 @@ pub enum Command {
         /// Only roles at this level
         #[arg(long, value_name = "N")]
         level: Option<u32>,
-        #[command(flatten)]
-        global: GlobalArgs,
     },
 
     /// Search titles, aliases, summaries, responsibilities and skills for TEXT
@@ -157,13 +150,11 @@ pub enum Command {
         long_about = "Search titles, aliases, summaries, responsibilities and skills for TEXT.\n\n\
             The search ignores case. Each role found is shown with the lines that mention TEXT, the \
             match highlighted when colour is on. Finding nothing exits with status 1.",
-        after_help = "Examples:\n  ladder search roadmap\n  ladder search \"P&L\"\n  ladder search strategy -o json"
+        after_help = "Examples:\n  ladder search roadmap\n  ladder search \"go-to-market\"\n  ladder search strategy -o json"
     )]
     Search {
         /// The text to look for (case is ignored)
         text: String,
-        #[command(flatten)]
-        global: GlobalArgs,
     },
 
     /// Show the reporting lines as a tree, from the top or from ROLE down
@@ -177,8 +168,6 @@ pub enum Command {
     Tree {
         /// Start from this role instead of the top
         role: Option<String>,
-        #[command(flatten)]
-        global: GlobalArgs,
     },
 
     /// Draw the whole ladder as a picture: Graphviz DOT (the default) or Mermaid
@@ -190,10 +179,7 @@ pub enum Command {
             `-o json` and `-o yaml` give the same graph as data.",
         after_help = "Examples:\n  ladder graph | dot -Tsvg > ladder.svg\n  ladder graph -o mermaid\n  ladder path pm cpo -o dot | dot -Tpng > route.png"
     )]
-    Graph {
-        #[command(flatten)]
-        global: GlobalArgs,
-    },
+    Graph,
 
     /// Check a catalogue and report every problem in it, each with file:line:column
     #[command(
@@ -208,8 +194,6 @@ pub enum Command {
     Check {
         /// The catalogue file to check (default: the catalogue in use)
         file: Option<PathBuf>,
-        #[command(flatten)]
-        global: GlobalArgs,
     },
 
     /// Print the catalogue in use as commented YAML: a template for your own
@@ -219,10 +203,7 @@ pub enum Command {
             The output loads back to the same catalogue. With -o json it is printed as JSON instead.",
         after_help = "Examples:\n  ladder export > team.yaml\n  ladder --catalogue team.yaml export -o json"
     )]
-    Export {
-        #[command(flatten)]
-        global: GlobalArgs,
-    },
+    Export,
 
     /// Print a shell completion script, with role names offered where a ROLE is expected
     #[command(
@@ -235,8 +216,6 @@ pub enum Command {
         /// The shell to write the script for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
-        #[command(flatten)]
-        global: GlobalArgs,
     },
 
     /// Print the man page (roff)
@@ -244,13 +223,10 @@ pub enum Command {
         long_about = "Print the man page (roff), to read with man or install under a man directory.",
         after_help = "Examples:\n  ladder man | man -l -\n  ladder man > ~/.local/share/man/man1/ladder.1"
     )]
-    Man {
-        #[command(flatten)]
-        global: GlobalArgs,
-    },
+    Man,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PathArgs {
     /// Where the route starts
     pub from: String,
@@ -272,8 +248,6 @@ pub struct PathArgs {
     /// Only routes that avoid this role (repeat for more)
     #[arg(long, value_name = "ROLE")]
     pub avoid: Vec<String>,
-    #[command(flatten)]
-    pub global: GlobalArgs,
 }
 
 /// Output formats.
@@ -306,25 +280,6 @@ pub enum RouteBy {
     Time,
     /// Fewest steps
     Steps,
-}
-
-impl Command {
-    /// The shared options as given after the command's name.
-    pub fn shared_mut(&mut self) -> &mut GlobalArgs {
-        match self {
-            Command::Show { global, .. }
-            | Command::Compare { global, .. }
-            | Command::List { global, .. }
-            | Command::Search { global, .. }
-            | Command::Tree { global, .. }
-            | Command::Graph { global }
-            | Command::Check { global, .. }
-            | Command::Export { global }
-            | Command::Completions { global, .. }
-            | Command::Man { global } => global,
-            Command::Path(args) => &mut args.global,
-        }
-    }
 }
 
 #[cfg(test)]

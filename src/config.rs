@@ -5,7 +5,10 @@ use std::io::IsTerminal;
 
 use crate::catalogue::{Limits, Origin};
 use crate::cli::{Cli, ColorChoice, Command, Format, RouteBy};
+use crate::commands::{CheckFormat, DataFormat, Drawing, PageFormat, PathQuery, PictureFormat};
+pub use crate::commands::{Query, Task};
 use crate::ladder::RouteOrder;
+pub use crate::render::Style;
 
 /// Width tables are fitted to when stdout is not a terminal and `COLUMNS` is not set.
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -15,60 +18,8 @@ pub const DEFAULT_WIDTH: u16 = 100;
 pub struct Config {
     pub origin: Origin,
     pub limits: Limits,
-    pub format: Format,
     pub style: Style,
-    pub query: Query,
-}
-
-/// How output looks; decided once, here, from flags and the environment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Style {
-    pub color: bool,
-    /// Columns the output should fit.
-    pub width: u16,
-    /// Whether drawings (tree, timeline) may use box-drawing and block characters; plain ASCII
-    /// otherwise (`--ascii`, or stdout not a terminal).
-    pub unicode: bool,
-}
-
-/// The question asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Query {
-    Show {
-        role: String,
-    },
-    Compare {
-        a: String,
-        b: String,
-    },
-    Path {
-        from: String,
-        to: String,
-        order: RouteOrder,
-        limit: usize,
-        via: Option<String>,
-        avoid: Vec<String>,
-    },
-    List {
-        track: Option<String>,
-        level: Option<u32>,
-    },
-    Search {
-        text: String,
-    },
-    Tree {
-        role: Option<String>,
-    },
-    Graph,
-    Completions {
-        shell: clap_complete::Shell,
-    },
-    Man,
-    /// Check a catalogue: this file, or the one in use when `None`.
-    Check {
-        file: Option<std::path::PathBuf>,
-    },
-    Export,
+    pub task: Task,
 }
 
 /// The bits of the environment that shape output, gathered so tests can give their own.
@@ -101,14 +52,36 @@ impl Environment {
     }
 }
 
+/// A format the command cannot give: `format` was asked of a command with only `formats`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatRefused {
+    pub format: Format,
+    pub formats: Vec<Format>,
+}
+
 impl Config {
-    pub fn new(cli: Cli, env: &Environment) -> Config {
-        let origin = cli
-            .global
+    /// The settings for parsed arguments, or the format asked for if the command cannot give it.
+    pub fn new(cli: Cli, env: &Environment) -> Result<Config, FormatRefused> {
+        let global = cli.global;
+        let Some(task) = task(cli.command.clone(), global.format) else {
+            // Listed as `--help` lists them, but pictures first for `graph`, which draws them.
+            let order = match cli.command {
+                Command::Graph => &[Format::Dot, Format::Mermaid, Format::Json, Format::Yaml][..],
+                _ => <Format as clap::ValueEnum>::value_variants(),
+            };
+            let formats = order
+                .iter()
+                .copied()
+                .filter(|&f| task(cli.command.clone(), Some(f)).is_some())
+                .collect();
+            let format = global.format.unwrap_or(Format::Table);
+            return Err(FormatRefused { format, formats });
+        };
+        let origin = global
             .catalogue
             .filter(|path| !path.as_os_str().is_empty())
             .map_or(Origin::Builtin, Origin::File);
-        let color = match cli.global.color {
+        let color = match global.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
@@ -122,10 +95,53 @@ impl Config {
         }
         .unwrap_or(DEFAULT_WIDTH)
         .max(40);
-        let query = match cli.command {
-            Command::Show { role, .. } => Query::Show { role },
-            Command::Compare { a, b, .. } => Query::Compare { a, b },
-            Command::Path(p) => Query::Path {
+        let limits = Limits {
+            max_file_bytes: global.limits.max_file_size,
+            max_depth: global.limits.max_depth,
+            max_nodes: global.limits.max_nodes,
+            max_aliases: global.limits.max_aliases,
+        };
+        let unicode = !global.ascii && env.stdout_is_terminal && !env.term_dumb;
+        Ok(Config {
+            origin,
+            limits,
+            style: Style {
+                color,
+                width,
+                unicode,
+            },
+            task,
+        })
+    }
+}
+
+/// The task for a command and the format asked for (`None`: its default), if the command can
+/// give that format.
+fn task(command: Command, format: Option<Format>) -> Option<Task> {
+    use Format::*;
+    let page = |query: Query| -> Option<Task> {
+        let format = match format.unwrap_or(Table) {
+            Table => PageFormat::Table,
+            Json => PageFormat::Json,
+            Yaml => PageFormat::Yaml,
+            Markdown => PageFormat::Markdown,
+            Dot | Mermaid => return None,
+        };
+        Some(Task::Page(query, format))
+    };
+    // `path` and `tree`: a page, or a picture.
+    let drawn = |query: Query, drawing: Drawing| match format {
+        Some(Dot) => Some(Task::Picture(drawing, PictureFormat::Dot)),
+        Some(Mermaid) => Some(Task::Picture(drawing, PictureFormat::Mermaid)),
+        _ => page(query),
+    };
+    match command {
+        Command::Show { role } => page(Query::Show {
+            role: role.join(" "),
+        }),
+        Command::Compare { a, b } => page(Query::Compare { a, b }),
+        Command::Path(p) => {
+            let query = PathQuery {
                 from: p.from,
                 to: p.to,
                 order: match p.by {
@@ -135,34 +151,36 @@ impl Config {
                 limit: if p.all { p.limit as usize } else { 1 },
                 via: p.via,
                 avoid: p.avoid,
-            },
-            Command::List { track, level, .. } => Query::List { track, level },
-            Command::Search { text, .. } => Query::Search { text },
-            Command::Tree { role, .. } => Query::Tree { role },
-            Command::Graph { .. } => Query::Graph,
-            Command::Completions { shell, .. } => Query::Completions { shell },
-            Command::Man { .. } => Query::Man,
-            Command::Check { file, .. } => Query::Check { file },
-            Command::Export { .. } => Query::Export,
-        };
-        let limits = Limits {
-            max_file_bytes: cli.global.limits.max_file_size,
-            max_depth: cli.global.limits.max_depth,
-            max_nodes: cli.global.limits.max_nodes,
-            max_aliases: cli.global.limits.max_aliases,
-        };
-        let unicode = !cli.global.ascii && env.stdout_is_terminal && !env.term_dumb;
-        Config {
-            origin,
-            limits,
-            format: cli.global.format,
-            style: Style {
-                color,
-                width,
-                unicode,
-            },
-            query,
+            };
+            drawn(Query::Path(query.clone()), Drawing::Routes(query))
         }
+        Command::List { track, level } => page(Query::List { track, level }),
+        Command::Search { text } => page(Query::Search { text }),
+        Command::Tree { role } => drawn(Query::Tree { role: role.clone() }, Drawing::Tree { role }),
+        Command::Graph => match format.unwrap_or(Dot) {
+            Dot => Some(Task::Picture(Drawing::Ladder, PictureFormat::Dot)),
+            Mermaid => Some(Task::Picture(Drawing::Ladder, PictureFormat::Mermaid)),
+            Json => Some(Task::Graph(DataFormat::Json)),
+            Yaml => Some(Task::Graph(DataFormat::Yaml)),
+            Table | Markdown => None,
+        },
+        // One output each, a script or a page: no format to choose.
+        Command::Completions { shell } => format.is_none().then_some(Task::Completions(shell)),
+        Command::Man => format.is_none().then_some(Task::Man),
+        Command::Check { file } => {
+            let format = match format.unwrap_or(Table) {
+                Table => CheckFormat::Summary,
+                Json => CheckFormat::Json,
+                _ => return None,
+            };
+            Some(Task::Check { file, format })
+        }
+        // `table`, the default, is YAML here: the catalogue as a template.
+        Command::Export => match format.unwrap_or(Yaml) {
+            Table | Yaml => Some(Task::Export(DataFormat::Yaml)),
+            Json => Some(Task::Export(DataFormat::Json)),
+            Markdown | Dot | Mermaid => None,
+        },
     }
 }
 
@@ -173,7 +191,7 @@ mod tests {
     fn config(args: &[&str], env: &Environment) -> Config {
         let mut argv = vec!["ladder"];
         argv.extend_from_slice(args);
-        Config::new(crate::usage::parse(argv).expect("parses"), env)
+        crate::usage::parse(argv, env).expect("parses")
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod commands;
 pub mod compare;
 pub mod config;
 pub mod ladder;
+pub mod message;
 pub mod model;
 pub mod render;
 pub mod resolve;
@@ -31,46 +32,29 @@ use std::io::{self, Write};
 
 use anyhow::Context as _;
 
-use crate::config::{Config, Query};
+use crate::config::Config;
 
-/// Loads the catalogue, answers the query, and writes the whole answer at once: an error found
-/// on the way leaves stdout empty rather than half-printed. Meant to be called once per process:
-/// it does not free the catalogue.
+/// Carries out the task and writes the whole answer at once: an error found on the way leaves
+/// stdout empty rather than half-printed. `check -o json` on an invalid catalogue writes its
+/// verdict, then fails. Meant to be called once per process: it does not free the catalogue.
 pub fn run(config: &Config) -> anyhow::Result<()> {
-    // `check` and `export` work on the catalogue file itself, valid or not.
-    if matches!(config.query, Query::Check { .. } | Query::Export) {
-        return run_on_catalogue_file(config);
-    }
-    let catalogue = catalogue::load(&config.origin, &config.limits)?;
-    let view = commands::run(&config.query, &catalogue)?;
-    let view = commands::graph::on_ladder(view, config.format, &catalogue);
+    let output = commands::answer(&config.task, &config.origin, &config.limits)?;
     let mut buffer = Vec::new();
-    render::render(&mut buffer, &view, config.format, &config.style)?;
-    let mut stdout = io::stdout().lock();
-    // The io::Error stays in the chain, so `main` can still tell a closed pipe (exit 0) from a
-    // full disk (an error naming the cause, exit 1).
-    stdout
-        .write_all(&buffer)
-        .and_then(|()| stdout.flush())
-        .context("cannot write the output")?;
-    // The process ends right after this, and the operating system takes its memory back at once.
-    // Freeing a 100,000-role catalogue string by string first would cost tens of milliseconds
-    // for nothing (see docs/performance.md), so it is left to the operating system.
-    std::mem::forget(catalogue);
+    render::render(&mut buffer, &output, &config.style)?;
+    write_out(&buffer)?;
+    if output.fails() {
+        return Err(commands::check::AlreadyReported.into());
+    }
     Ok(())
 }
 
-/// `check` and `export`: what they write reaches stdout whole, even when `check` then fails.
-fn run_on_catalogue_file(config: &Config) -> anyhow::Result<()> {
-    let mut buffer = Vec::new();
-    let outcome = match &config.query {
-        Query::Check { file } => commands::check::run(config, file.as_deref(), &mut buffer),
-        _ => commands::export::run(config, &mut buffer),
-    };
+/// Writes to stdout, all of it, and flushes: the one way `ladder` writes stdout. The io::Error
+/// stays in the chain, so `main` can still tell a closed pipe (exit 0) from a full disk (an
+/// error naming the cause, exit 1).
+pub fn write_out(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = io::stdout().lock();
     stdout
-        .write_all(&buffer)
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
-        .context("cannot write the output")?;
-    outcome
+        .context("cannot write the output")
 }

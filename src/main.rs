@@ -17,8 +17,12 @@
 use std::io::{self, Write};
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use ladder::catalogue::LoadError;
-use ladder::config::{Config, Environment};
+use ladder::commands::Unusable;
+use ladder::commands::check::AlreadyReported;
+use ladder::config::Environment;
+use ladder::message::tidy;
 
 /// mimalloc rather than the system allocator: loading a large catalogue makes millions of small
 /// allocations, which it serves about twice as fast. Version 2 (the `v2` feature) because it
@@ -34,41 +38,34 @@ mod exit {
 
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if ladder::usage::wants_overview(&args) {
-        print!("{}", ladder::usage::overview());
-        return ExitCode::SUCCESS;
-    }
-    let cli = match ladder::usage::parse(args) {
-        Ok(cli) => cli,
-        Err(error) => {
-            // Help and version go to stdout and exit 0; real usage errors exit 2.
-            let printed = error.print();
-            return if error.use_stderr() {
-                ExitCode::from(exit::USAGE)
-            } else if let Err(cause) = printed
-                && cause.kind() != io::ErrorKind::BrokenPipe
-            {
-                // `ladder --help > /dev/full`: the same error as for any other output.
-                report(
-                    &anyhow::Error::new(cause).context("cannot write the output"),
-                    false,
-                );
-                ExitCode::from(exit::FAILURE)
-            } else {
-                ExitCode::SUCCESS
-            };
+    let outcome = if ladder::usage::wants_overview(&args) {
+        ladder::write_out(ladder::usage::overview().as_bytes())
+    } else {
+        match ladder::usage::parse(args, &Environment::from_process()) {
+            Ok(config) => ladder::run(&config),
+            Err(error) if error.use_stderr() => {
+                usage_error(&error);
+                return ExitCode::from(exit::USAGE);
+            }
+            // Help and version: stdout, exit 0.
+            Err(help) => help.print().context("cannot write the output"),
         }
     };
-    let config = Config::new(cli, &Environment::from_process());
-    match ladder::run(&config) {
+    match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            let checking = matches!(config.query, ladder::config::Query::Check { .. });
-            report(&error, checking);
+            report(&error);
             ExitCode::from(exit::FAILURE)
         }
     }
+}
+
+/// A usage error, as clap words it, in plain text: with the control characters of an argument
+/// it echoes escaped and an overlong argument cut, so that input cannot restyle or flood the
+/// terminal (clap's colours would pass an escape sequence in an argument through).
+fn usage_error(error: &clap::Error) {
+    let _ = write!(io::stderr().lock(), "{}", tidy(&error.render().to_string()));
 }
 
 /// A reader that closed the pipe early (`ladder list | head -1`) is not an error.
@@ -80,27 +77,29 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
-/// Prints `ladder: error: ...` with the cause chain, and every problem of an invalid catalogue.
-/// `checking`: the command was `check`, so the hint to run it again is left out.
-fn report(error: &anyhow::Error, checking: bool) {
-    if error
-        .downcast_ref::<ladder::commands::check::AlreadyReported>()
-        .is_some()
-    {
+/// Prints `ladder: error: ...` with the cause chain, and every problem of an invalid catalogue:
+/// then, unless the command was `check`, how to list them again.
+fn report(error: &anyhow::Error) {
+    if error.is::<AlreadyReported>() {
         return;
     }
     let mut stderr = io::stderr().lock();
-    let _ = writeln!(stderr, "ladder: error: {error}");
+    let _ = writeln!(stderr, "ladder: error: {}", tidy(&error.to_string()));
     for cause in error.chain().skip(1) {
-        let _ = writeln!(stderr, "  caused by: {cause}");
+        let _ = writeln!(stderr, "  caused by: {}", tidy(&cause.to_string()));
     }
-    if let Some(LoadError::Invalid(invalid)) = error.downcast_ref::<LoadError>() {
+    let (invalid, unusable) = match (error.downcast_ref::<Unusable>(), error.downcast_ref()) {
+        (Some(Unusable(LoadError::Invalid(invalid))), _) => (Some(invalid), true),
+        (_, Some(LoadError::Invalid(invalid))) => (Some(invalid), false),
+        _ => (None, false),
+    };
+    if let Some(invalid) = invalid {
         let _ = write!(stderr, "{}", invalid.render_problems());
-        if !checking {
-            let _ = writeln!(
-                stderr,
-                "ladder: fix the problems above; `ladder check FILE` lists them again"
-            );
-        }
+    }
+    if unusable {
+        let _ = writeln!(
+            stderr,
+            "ladder: fix the problems above; `ladder check FILE` lists them again"
+        );
     }
 }

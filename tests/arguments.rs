@@ -4,8 +4,11 @@
 //!
 //! Exit codes: 2 for a usage error (clap's), 1 for a name that picks out no role or a missing file.
 
+#[cfg(unix)]
 use std::ffi::OsStr;
+#[cfg(unix)]
 use std::os::unix::ffi::OsStrExt;
+#[cfg(unix)]
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -27,10 +30,12 @@ fn run(command: &mut Command) -> (Option<i32>, String, String) {
 }
 
 /// `ab\xFFcd`: not UTF-8.
+#[cfg(unix)]
 fn not_utf8() -> &'static OsStr {
     OsStr::from_bytes(b"ab\xffcd")
 }
 
+#[cfg(unix)]
 #[test]
 fn a_role_name_that_is_not_utf8_is_a_usage_error() {
     for args in [
@@ -57,6 +62,7 @@ fn a_role_name_that_is_not_utf8_is_a_usage_error() {
     }
 }
 
+#[cfg(unix)]
 #[test]
 fn a_subcommand_that_is_not_utf8_is_a_usage_error() {
     let (code, _, stderr) = run(ladder().arg(not_utf8()));
@@ -67,6 +73,7 @@ fn a_subcommand_that_is_not_utf8_is_a_usage_error() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_catalogue_path_that_is_not_utf8_reaches_the_loader_and_is_reported_missing() {
     let mut path = b"/nonexistent/team-".to_vec();
@@ -82,6 +89,7 @@ fn a_catalogue_path_that_is_not_utf8_reaches_the_loader_and_is_reported_missing(
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_catalogue_path_that_is_not_utf8_in_the_environment_is_reported_missing() {
     let path = OsStr::from_bytes(b"/nonexistent/\xff.yaml");
@@ -93,6 +101,7 @@ fn a_catalogue_path_that_is_not_utf8_in_the_environment_is_reported_missing() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_catalogue_whose_file_name_is_not_utf8_loads_like_any_other() {
     let mut name = b"robust-arguments-".to_vec();
@@ -179,6 +188,7 @@ fn an_unknown_role_is_exit_code_1_and_a_missing_argument_is_exit_code_2() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_device_as_the_catalogue_is_refused_rather_than_read_forever() {
     let (code, stdout, stderr) = run(ladder().args(["--catalogue", "/dev/zero", "list"]));
@@ -191,6 +201,7 @@ fn a_device_as_the_catalogue_is_refused_rather_than_read_forever() {
     );
 }
 
+#[cfg(unix)]
 #[test]
 fn a_catalogue_can_come_from_a_pipe() {
     let text = std::fs::read_to_string("examples/engineering.yaml").expect("the example exists");
@@ -199,4 +210,98 @@ fn a_catalogue_can_come_from_a_pipe() {
         .write_stdin(text));
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.lines().count() > 3, "{stdout}");
+}
+
+#[test]
+fn control_characters_in_arguments_are_escaped_in_every_message() {
+    let (code, stdout, stderr) = run(ladder().args(["show", "zz\u{1b}[31m"]));
+    assert_eq!((code, stdout.as_str()), (Some(1), ""));
+    assert!(
+        stderr.starts_with("ladder: error: no role is called 'zz\\u{1b}[31m'"),
+        "{stderr}"
+    );
+    for args in [
+        vec!["search", "\u{1b}]0;title\u{7}"],
+        vec!["list", "--track", "a\u{1b}[2Jb"],
+        vec!["--catalogue", "x\u{1b}[1m.yaml", "list"],
+        vec!["path", "pm", "cpo", "--via", "v\u{9b}31m"],
+        vec!["sh\u{1b}[31mow", "cpo"],
+    ] {
+        let (code, _, stderr) = run(ladder().args(&args));
+        assert!(matches!(code, Some(1 | 2)), "{args:?}: {stderr}");
+        assert!(
+            !stderr.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {stderr:?}"
+        );
+        if code == Some(1) {
+            assert!(
+                stderr.contains("\\u{1b}") || stderr.contains("\\u{9b}"),
+                "{args:?}: {stderr:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_long_search_text_or_track_is_cut_in_the_message() {
+    let long = "q".repeat(128_000);
+    for args in [
+        vec!["search", long.as_str()],
+        vec!["list", "--track", long.as_str()],
+    ] {
+        let (code, stdout, stderr) = run(ladder().args(&args));
+        assert_eq!((code, stdout.as_str()), (Some(1), ""), "{stderr}");
+        assert!(
+            stderr.contains(&format!("'{}...'", "q".repeat(60))),
+            "{stderr}"
+        );
+        assert!(stderr.len() < 400, "{} bytes of error", stderr.len());
+    }
+}
+
+/// A message listing thousands of avoided roles is cut, however long the list.
+#[test]
+fn a_message_that_lists_thousands_of_avoided_roles_is_cut() {
+    let count = 3_000;
+    let mut text = String::from(
+        "version: 1\nname: Fan\ntracks:\n  - id: ic\n    name: IC\nroles:\n  - id: top\n    title: Top\n    track: ic\n    level: 3\n    summary: S.\n    responsibilities: [R.]\n    tenure: {min: 1, max: 2, estimate: true}\n  - id: low\n    title: Low\n    track: ic\n    level: 1\n    summary: S.\n    responsibilities: [R.]\n    tenure: {min: 1, max: 2, estimate: true}\n    next: [",
+    );
+    text.push_str(
+        &(0..count)
+            .map(|n| format!("m{n}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    text.push_str("]\n");
+    for n in 0..count {
+        text.push_str(&format!(
+            "  - id: m{n}\n    title: Middle role number {n}\n    track: ic\n    level: 2\n    summary: S.\n    responsibilities: [R.]\n    tenure: {{min: 1, max: 2, estimate: true}}\n    next: [top]\n"
+        ));
+    }
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("fan.yaml");
+    std::fs::write(&path, text).expect("written");
+    let mut command = ladder();
+    command
+        .arg("--catalogue")
+        .arg(&path)
+        .args(["path", "low", "top"]);
+    for n in 0..count {
+        command.args(["--avoid", &format!("m{n}")]);
+    }
+    let (code, stdout, stderr) = run(&mut command);
+    assert_eq!((code, stdout.as_str()), (Some(1), ""), "{stderr}");
+    assert!(stderr.starts_with("ladder: error: every route"), "{stderr}");
+    assert!(stderr.contains("more characters)"), "{stderr}");
+    assert!(stderr.len() < 2_000, "{} bytes of error", stderr.len());
+}
+
+#[test]
+fn a_role_name_of_several_words_needs_no_quotes() {
+    let (code, stdout, stderr) = run(ladder().args(["show", "VP", "of", "Product"]));
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.starts_with("VP of Product (vp-product)"), "{stdout}");
+    let (code, stdout, _) = run(ladder().args(["show", "VP", "of", "Product", "-o", "json"]));
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("\"id\": \"vp-product\""), "{stdout}");
 }

@@ -1,6 +1,7 @@
 //! Writing the answer can fail: a full disk is an error that says so (exit 1); a reader that
 //! closes the pipe early is not an error at all (exit 0, nothing on stderr). Either way no
 //! half-printed table is followed by a panic.
+#![cfg(target_os = "linux")]
 
 use std::fs::{self, File};
 use std::io::{BufRead, BufReader, Read};
@@ -129,5 +130,72 @@ fn a_reader_that_stops_after_one_line_ends_a_long_listing_quietly_with_exit_code
         let status = child.wait().expect("ladder exits");
         assert_eq!(status.code(), Some(0), "{format}: {stderr}");
         assert_eq!(stderr, "", "{format}");
+    }
+}
+
+/// Every way `ladder` writes stdout: the overview (no arguments), help, version, and each command.
+const EVERY_OUTPUT: &[&[&str]] = &[
+    &[],
+    &["--help"],
+    &["-h"],
+    &["--version"],
+    &["help", "path"],
+    &["show", "--help"],
+    &["show", "cpo"],
+    &["compare", "vp", "head"],
+    &["path", "pm", "cpo"],
+    &["path", "pm", "cpo", "-o", "mermaid"],
+    &["list", "-o", "markdown"],
+    &["search", "roadmap"],
+    &["tree"],
+    &["tree", "-o", "dot"],
+    &["graph"],
+    &["graph", "-o", "yaml"],
+    &["check"],
+    &["check", "-o", "json"],
+    &["export"],
+    &["export", "-o", "json"],
+    &["completions", "bash"],
+    &["man"],
+];
+
+#[test]
+fn every_output_on_a_full_disk_is_an_error_with_exit_code_1() {
+    for args in EVERY_OUTPUT {
+        let full = File::options()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full exists on Linux");
+        let output = Command::new(LADDER)
+            .args(*args)
+            .env_remove("LADDER_CATALOGUE")
+            .stdout(full)
+            .output()
+            .expect("ladder runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr,
+            "ladder: error: cannot write the output\n  caused by: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn every_output_into_a_closed_pipe_ends_quietly_with_exit_code_0() {
+    for args in EVERY_OUTPUT {
+        // The reading end is closed before ladder starts, so its first write fails.
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        let output = Command::new(LADDER)
+            .args(*args)
+            .env_remove("LADDER_CATALOGUE")
+            .stdout(writer)
+            .output()
+            .expect("ladder runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}");
     }
 }

@@ -11,8 +11,8 @@ use proptest::test_runner::Config as ProptestConfig;
 
 use ladder::catalogue::{Limits, load_text, yaml};
 // Export's own conversion, so that the round trip is the one `ladder export` makes.
-use ladder::cli::Format;
 use ladder::commands::export::to_raw;
+use ladder::commands::{Output, PageFormat as Format, PathQuery};
 use ladder::config::Query;
 use ladder::ladder::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 use ladder::model::{Catalogue, Role, RoleIx, Source, Tenure, TenureBasis, TitlesBySize, Track};
@@ -973,22 +973,22 @@ proptest! {
                     for to in &ids {
                         queries.push(Query::Compare { a: from.clone(), b: to.clone() });
                         for (order, limit) in [(RouteOrder::Time, 1), (RouteOrder::Steps, 3)] {
-                            queries.push(Query::Path {
+                            queries.push(Query::Path(PathQuery {
                                 from: from.clone(),
                                 to: to.clone(),
                                 order,
                                 limit,
                                 via: Some(name.clone()),
                                 avoid: Vec::new(),
-                            });
-                            queries.push(Query::Path {
+                            }));
+                            queries.push(Query::Path(PathQuery {
                                 from: from.clone(),
                                 to: to.clone(),
                                 order,
                                 limit,
                                 via: None,
                                 avoid: ids.iter().filter(|id| *id != from && *id != to).take(1).cloned().collect(),
-                            });
+                            }));
                         }
                     }
                 }
@@ -996,7 +996,7 @@ proptest! {
                     if let Ok(view) = ladder::commands::run(query, &catalogue) {
                         for format in [Format::Table, Format::Json] {
                             let mut out = Vec::new();
-                            prop_assert!(ladder::render::render(&mut out, &view, format, &style).is_ok());
+                            prop_assert!(ladder::render::render(&mut out, &Output::Page(view.clone(), format), &style).is_ok());
                             prop_assert!(!out.is_empty());
                         }
                     }

@@ -11,7 +11,7 @@
 use libfuzzer_sys::fuzz_target;
 
 use ladder::catalogue::{Limits, load_text};
-use ladder::cli::Format;
+use ladder::commands::{Output, PageFormat as Format, PathQuery};
 use ladder::commands;
 use ladder::config::{Query, Style};
 use ladder::ladder::RouteOrder;
@@ -73,30 +73,30 @@ fn query(catalogue: &Catalogue, text: &str) {
             a: first.id.clone(),
             b: last.id.clone(),
         },
-        Query::Path {
+        Query::Path(PathQuery {
             from: first.id.clone(),
             to: last.id.clone(),
             order: RouteOrder::Time,
             limit: 1,
             via: None,
             avoid: Vec::new(),
-        },
-        Query::Path {
+        }),
+        Query::Path(PathQuery {
             from: first.id.clone(),
             to: last.id.clone(),
             order: RouteOrder::Steps,
             limit: 5,
             via: middle.clone(),
             avoid: Vec::new(),
-        },
-        Query::Path {
+        }),
+        Query::Path(PathQuery {
             from: first.id.clone(),
             to: typed,
             order: RouteOrder::Time,
             limit: 3,
             via: None,
             avoid: middle.into_iter().collect(),
-        },
+        }),
         Query::List {
             track: None,
             level: None,
@@ -109,12 +109,13 @@ fn query(catalogue: &Catalogue, text: &str) {
     let style = Style {
         color: true,
         width: 60,
+        unicode: true,
     };
     for query in &queries {
         if let Ok(view) = commands::run(query, catalogue) {
             for format in [Format::Table, Format::Json] {
                 let mut out = Vec::new();
-                let _ = render::render(&mut out, &view, format, &style);
+                let _ = render::render(&mut out, &Output::Page(view.clone(), format), &style);
             }
         }
     }

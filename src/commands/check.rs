@@ -1,17 +1,12 @@
 //! `ladder check [FILE]`: validates a catalogue and reports every problem found, or a one-line
 //! summary when there is none.
 //!
-//! Unlike the other commands it works on the catalogue file itself, valid or not, so it runs before
-//! (instead of) the usual load-then-query flow.
-
-use std::io::Write;
-use std::path::Path;
+//! Unlike the other commands it works on the catalogue file itself, valid or not.
 
 use serde::Serialize;
 
-use crate::catalogue::{self, LoadError, Origin};
-use crate::cli::Format;
-use crate::config::Config;
+use super::{CheckFormat, Data, DataFormat, Output};
+use crate::catalogue::{self, Limits, LoadError, Origin};
 use crate::model::Catalogue;
 
 /// The verdict on a catalogue, as `-o json` prints it (the JSON contract).
@@ -37,31 +32,18 @@ pub struct JsonProblem {
 #[error("the catalogue is not valid")]
 pub struct AlreadyReported;
 
-/// Checks `file`, or the catalogue in use, and writes the verdict to `out`.
+/// Checks the catalogue from `origin`.
 ///
-/// Invalid: in table format the [`LoadError`] comes back for `main` to print with every problem on
-/// stderr; in JSON format the verdict is written to `out` and [`AlreadyReported`] comes back.
-pub fn run(config: &Config, file: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
-    let origin = file.map_or_else(|| config.origin.clone(), |f| Origin::File(f.to_path_buf()));
+/// Invalid: as a summary, the [`LoadError`] comes back for `main` to print with every problem on
+/// stderr; as JSON, the verdict is the output, and the run fails once it is written
+/// ([`Output::fails`]).
+pub fn run(origin: &Origin, limits: &Limits, format: CheckFormat) -> anyhow::Result<Output> {
     let name = origin.display_name();
-    let loaded = catalogue::reload(&origin, &config.limits);
-    match config.format {
-        Format::Json => {
-            let verdict = verdict(&name, &loaded);
-            serde_json::to_writer_pretty(&mut *out, &verdict)?;
-            writeln!(out)?;
-            if verdict.valid {
-                Ok(())
-            } else {
-                Err(AlreadyReported.into())
-            }
-        }
-        _ => {
-            let catalogue = loaded?;
-            writeln!(out, "{}", summary(&name, &catalogue))?;
-            Ok(())
-        }
-    }
+    let loaded = catalogue::reload(origin, limits);
+    Ok(match format {
+        CheckFormat::Json => Output::Data(Data::Verdict(verdict(&name, &loaded)), DataFormat::Json),
+        CheckFormat::Summary => Output::Text(format!("{}\n", summary(&name, &loaded?))),
+    })
 }
 
 /// `examples/engineering.yaml: valid: "Software engineering", 16 roles, 3 tracks, 14 sources`

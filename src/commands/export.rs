@@ -1,14 +1,10 @@
 //! `ladder export`: the catalogue in use written back out as commented YAML (or JSON), to serve as
 //! the template for one's own. What it prints loads back to the same catalogue.
 
-use std::io::Write;
-
 use crate::catalogue::raw::{
     At, Pos, RawCatalogue, RawRole, RawSource, RawTenure, RawTitles, RawTrack,
 };
-use crate::catalogue::{self, yaml};
-use crate::cli::Format;
-use crate::config::Config;
+use crate::catalogue::yaml;
 use crate::model::{Catalogue, RoleIx, TenureBasis};
 
 /// The comment that opens an exported catalogue: what the file is and how to use it.
@@ -43,20 +39,6 @@ const SECTION_COMMENTS: &[(&str, &str)] = &[
         "# The roles. References between roles (reports_to, next, lateral) use role ids.",
     ),
 ];
-
-/// Writes the catalogue in use: YAML with comments, or JSON with `-o json`.
-pub fn run(config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
-    let catalogue = catalogue::load(&config.origin, &config.limits)?;
-    let raw = to_raw(&catalogue);
-    match config.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, &raw)?;
-            writeln!(out)?;
-        }
-        _ => out.write_all(to_yaml(&raw)?.as_bytes())?,
-    }
-    Ok(())
-}
 
 /// The catalogue as commented YAML.
 pub fn to_yaml(raw: &RawCatalogue) -> anyhow::Result<String> {

@@ -4,8 +4,7 @@
 
 use serde::Serialize;
 
-use super::View;
-use crate::cli::Format;
+use super::path::Routes;
 use crate::model::{Catalogue, RoleIx};
 
 /// The ladder as a graph: the `graph` object of `-o json`.
@@ -188,29 +187,24 @@ pub fn highlight(ladder: &mut Ladder, route: &[String]) {
     }
 }
 
-/// Pictures of a route are drawn on the whole ladder: turns the routes of `path` into the ladder
-/// with every route shown marked, when the format is a picture. Other views pass through.
-pub fn on_ladder(view: View, format: Format, catalogue: &Catalogue) -> View {
-    match view {
-        View::Routes(routes) if matches!(format, Format::Dot | Format::Mermaid) => {
-            let mut ladder = run(catalogue);
-            for route in &routes.routes {
-                let ids: Vec<String> = route.steps.iter().map(|s| s.id.clone()).collect();
-                highlight(&mut ladder, &ids);
-            }
-            let count = routes.routes.len();
-            ladder.caption = Some(format!(
-                "{} → {}{}",
-                routes.from.title,
-                routes.to.title,
-                if count > 1 {
-                    format!(" ({count} routes)")
-                } else {
-                    String::new()
-                }
-            ));
-            View::Graph(Box::new(ladder))
-        }
-        other => other,
+/// Pictures of a route are drawn on the whole ladder: the ladder with every route of `path`
+/// marked on it.
+pub fn on_ladder(routes: &Routes, catalogue: &Catalogue) -> Ladder {
+    let mut ladder = run(catalogue);
+    for route in &routes.routes {
+        let ids: Vec<String> = route.steps.iter().map(|s| s.id.clone()).collect();
+        highlight(&mut ladder, &ids);
     }
+    let count = routes.routes.len();
+    ladder.caption = Some(format!(
+        "{} → {}{}",
+        routes.from.title,
+        routes.to.title,
+        if count > 1 {
+            format!(" ({count} routes)")
+        } else {
+            String::new()
+        }
+    ));
+    ladder
 }

@@ -36,7 +36,8 @@ pub fn run(
             match found {
                 Some(ix) => Some(ix),
                 None => anyhow::bail!(
-                    "no track is called '{name}'; the tracks are: {}",
+                    "no track is called '{}'; the tracks are: {}",
+                    crate::message::echo(name),
                     catalogue
                         .tracks
                         .iter()

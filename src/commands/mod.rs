@@ -1,4 +1,5 @@
-//! One file per subcommand. Each gathers plain data (a [`View`]) for a renderer; none prints.
+//! One file per subcommand. Each gathers plain data for a renderer; none prints. [`answer`]
+//! carries out a [`Task`] and gives back its [`Output`]: the data, paired with its format.
 
 pub mod check;
 pub mod compare;
@@ -14,11 +15,111 @@ pub mod tree;
 
 use serde::{Serialize, Serializer};
 
-use crate::config::Query;
+use crate::catalogue::raw::RawCatalogue;
+use crate::catalogue::{self, Limits, LoadError, Origin};
+use crate::ladder::RouteOrder;
 use crate::model::{Catalogue, RoleIx};
 
-/// What a command found, ready to render in any format.
-#[derive(Debug, Clone)]
+/// A question about a catalogue, answered as a [`View`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    Show {
+        role: String,
+    },
+    Compare {
+        a: String,
+        b: String,
+    },
+    Path(PathQuery),
+    List {
+        track: Option<String>,
+        level: Option<u32>,
+    },
+    Search {
+        text: String,
+    },
+    Tree {
+        role: Option<String>,
+    },
+}
+
+/// `ladder path FROM TO …`, as asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathQuery {
+    pub from: String,
+    pub to: String,
+    pub order: RouteOrder,
+    /// How many routes, best first: 1 without `--all`.
+    pub limit: usize,
+    pub via: Option<String>,
+    pub avoid: Vec<String>,
+}
+
+/// What a run does, with the output formats its command can give and no others: so each
+/// command's answer comes back only in a form there is a renderer for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Task {
+    /// `show`, `compare`, `path`, `list`, `search`, `tree` as a table, Markdown, JSON or YAML.
+    Page(Query, PageFormat),
+    /// `graph`, or `path` and `tree` drawn as a picture.
+    Picture(Drawing, PictureFormat),
+    /// `graph -o json|yaml`: the ladder as data.
+    Graph(DataFormat),
+    Completions(clap_complete::Shell),
+    Man,
+    /// Check a catalogue: this file, or the one in use when `None`.
+    Check {
+        file: Option<std::path::PathBuf>,
+        format: CheckFormat,
+    },
+    /// The catalogue in use, as commented YAML or as JSON.
+    Export(DataFormat),
+}
+
+/// What a picture shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Drawing {
+    /// The whole ladder (`graph`).
+    Ladder,
+    /// The ladder with the routes of `path` marked on it.
+    Routes(PathQuery),
+    /// The reporting lines (`tree`).
+    Tree { role: Option<String> },
+}
+
+/// Formats for the answers people read: `show`, `compare`, `path`, `list`, `search`, `tree`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageFormat {
+    Table,
+    Json,
+    Yaml,
+    Markdown,
+}
+
+/// Formats for pictures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PictureFormat {
+    Dot,
+    Mermaid,
+}
+
+/// Formats for data only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DataFormat {
+    Json,
+    Yaml,
+}
+
+/// `check`: a one-line summary (the problems on stderr when invalid), or the verdict as JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckFormat {
+    Summary,
+    Json,
+}
+
+/// What a command found, ready to write in any [`PageFormat`].
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
 pub enum View {
     Role(Box<show::RoleCard>),
     Comparison(Box<compare::Comparison>),
@@ -26,10 +127,101 @@ pub enum View {
     Roles(Vec<list::RoleRow>),
     Found(search::Found),
     Tree(tree::Tree),
-    Graph(Box<graph::Ladder>),
-    /// Text printed as it is, whatever the format: a completion script, the man page.
-    Script(String),
 }
+
+/// What a picture draws.
+#[derive(Debug, Clone)]
+pub enum Picture {
+    Ladder(Box<graph::Ladder>),
+    Tree(tree::Tree),
+}
+
+/// Answers given as data only.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum Data {
+    Ladder(Box<graph::Ladder>),
+    /// `export`: in YAML, with comments that explain it.
+    Catalogue(Box<RawCatalogue>),
+    Verdict(check::Verdict),
+}
+
+/// An answer in the form it is to be written: only the pairs that exist.
+#[derive(Debug, Clone)]
+pub enum Output {
+    Page(View, PageFormat),
+    Picture(Picture, PictureFormat),
+    Data(Data, DataFormat),
+    /// Written as it is: a completion script, the man page, `check`'s summary line.
+    Text(String),
+}
+
+impl Output {
+    /// Whether the run fails once the output is written: `check -o json` on an invalid catalogue.
+    pub fn fails(&self) -> bool {
+        matches!(self, Output::Data(Data::Verdict(verdict), _) if !verdict.valid)
+    }
+}
+
+/// Carries out a task: loads the catalogue it needs from `origin` and answers.
+pub fn answer(task: &Task, origin: &Origin, limits: &Limits) -> anyhow::Result<Output> {
+    let load = || catalogue::load(origin, limits).map_err(Unusable);
+    let output = match task {
+        Task::Man => return Ok(Output::Text(man::run()?)),
+        // `check` reads the catalogue file itself, valid or not.
+        Task::Check { file, format } => {
+            let origin = file.clone().map_or_else(|| origin.clone(), Origin::File);
+            return check::run(&origin, limits, *format);
+        }
+        Task::Page(query, format) => {
+            let catalogue = load()?;
+            let view = run(query, &catalogue)?;
+            std::mem::forget(catalogue);
+            Output::Page(view, *format)
+        }
+        Task::Picture(drawing, format) => {
+            let catalogue = load()?;
+            let picture = match drawing {
+                Drawing::Ladder => Picture::Ladder(Box::new(graph::run(&catalogue))),
+                Drawing::Routes(query) => {
+                    let routes = path::run(&catalogue, query)?;
+                    Picture::Ladder(Box::new(graph::on_ladder(&routes, &catalogue)))
+                }
+                Drawing::Tree { role } => Picture::Tree(tree::run(&catalogue, role.as_deref())?),
+            };
+            std::mem::forget(catalogue);
+            Output::Picture(picture, *format)
+        }
+        Task::Graph(format) => {
+            let catalogue = load()?;
+            let ladder = graph::run(&catalogue);
+            std::mem::forget(catalogue);
+            Output::Data(Data::Ladder(Box::new(ladder)), *format)
+        }
+        Task::Completions(shell) => {
+            let catalogue = load()?;
+            let script = completions::run(&catalogue, *shell)?;
+            std::mem::forget(catalogue);
+            Output::Text(script)
+        }
+        Task::Export(format) => {
+            let catalogue = load()?;
+            let raw = export::to_raw(&catalogue);
+            std::mem::forget(catalogue);
+            Output::Data(Data::Catalogue(Box::new(raw)), *format)
+        }
+    };
+    // The process ends soon after this, and the operating system takes its memory back at once.
+    // Freeing a 100,000-role catalogue string by string first would cost tens of milliseconds
+    // for nothing (see docs/performance.md), so the catalogue is forgotten above instead.
+    Ok(output)
+}
+
+/// The catalogue in use is not valid (or cannot be read), so no question about it can be
+/// answered: `main` shows every problem, then how to list them again.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct Unusable(pub LoadError);
 
 /// Answers a query from a catalogue.
 pub fn run(query: &Query, catalogue: &Catalogue) -> anyhow::Result<View> {
@@ -38,20 +230,12 @@ pub fn run(query: &Query, catalogue: &Catalogue) -> anyhow::Result<View> {
         Query::Compare { a, b } => {
             compare::run(catalogue, a, b).map(|c| View::Comparison(Box::new(c)))
         }
-        Query::Path { .. } => path::run(catalogue, query).map(View::Routes),
+        Query::Path(path) => path::run(catalogue, path).map(View::Routes),
         Query::List { track, level } => {
             list::run(catalogue, track.as_deref(), *level).map(View::Roles)
         }
         Query::Search { text } => search::run(catalogue, text).map(View::Found),
         Query::Tree { role } => tree::run(catalogue, role.as_deref()).map(View::Tree),
-        Query::Graph => Ok(View::Graph(Box::new(graph::run(catalogue)))),
-        Query::Completions { shell } => completions::run(catalogue, *shell).map(View::Script),
-        Query::Man => man::run().map(View::Script),
-        Query::Check { .. } | Query::Export => {
-            anyhow::bail!(
-                "`check` and `export` read the catalogue file themselves (see `lib::run`)"
-            )
-        }
     }
 }
 

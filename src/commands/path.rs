@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
+use super::PathQuery;
 use super::{RoleRef, Years};
-use crate::config::Query;
 use crate::ladder::{RouteQuery, find_routes};
 use crate::model::Catalogue;
 use crate::resolve::resolve;
@@ -36,18 +36,15 @@ pub struct StepView {
     pub lateral: bool,
 }
 
-pub fn run(catalogue: &Catalogue, query: &Query) -> anyhow::Result<Routes> {
-    let Query::Path {
+pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
+    let PathQuery {
         from,
         to,
         order,
         limit,
         via,
         avoid,
-    } = query
-    else {
-        anyhow::bail!("internal error: path::run called for another command");
-    };
+    } = query;
     let from = resolve(catalogue, from)?;
     let to = resolve(catalogue, to)?;
     let via = via.as_deref().map(|v| resolve(catalogue, v)).transpose()?;

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::commands::View;
+use crate::commands::Picture;
 use crate::commands::graph::{EdgeKind, Ladder};
 use crate::commands::tree::{Tree, TreeNode};
 
@@ -23,11 +23,10 @@ const REPORTS: &str = "#9a9a9a";
 const ROUTE: &str = "#c0392b";
 const FADED: &str = "#c8c8c8";
 
-pub fn render(out: &mut dyn Write, view: &View) -> anyhow::Result<()> {
-    match view {
-        View::Graph(ladder) => self::ladder(out, ladder),
-        View::Tree(tree) => self::tree(out, tree),
-        _ => anyhow::bail!("internal error: no DOT picture for this output"),
+pub fn render(out: &mut dyn Write, picture: &Picture) -> anyhow::Result<()> {
+    match picture {
+        Picture::Ladder(ladder) => self::ladder(out, ladder),
+        Picture::Tree(tree) => self::tree(out, tree),
     }
 }
 

@@ -42,7 +42,7 @@ pub fn render(out: &mut dyn Write, found: &Found, style: &Style) -> anyhow::Resu
         found.hits.len(),
         if found.hits.len() == 1 { "" } else { "s" },
         if lines == 1 { "" } else { "s" },
-        found.text
+        crate::message::echo(&found.text)
     )?;
     Ok(())
 }

@@ -2,19 +2,10 @@
 
 use std::io::Write;
 
-use crate::commands::View;
+use serde::Serialize;
 
-pub fn render(out: &mut dyn Write, view: &View) -> anyhow::Result<()> {
-    match view {
-        View::Role(card) => serde_json::to_writer_pretty(&mut *out, card)?,
-        View::Comparison(comparison) => serde_json::to_writer_pretty(&mut *out, comparison)?,
-        View::Routes(routes) => serde_json::to_writer_pretty(&mut *out, routes)?,
-        View::Roles(rows) => serde_json::to_writer_pretty(&mut *out, rows)?,
-        View::Found(found) => serde_json::to_writer_pretty(&mut *out, &found.hits)?,
-        View::Tree(tree) => serde_json::to_writer_pretty(&mut *out, tree)?,
-        View::Graph(ladder) => serde_json::to_writer_pretty(&mut *out, ladder)?,
-        View::Script(text) => serde_json::to_writer_pretty(&mut *out, text)?,
-    }
+pub fn render(out: &mut dyn Write, value: &impl Serialize) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
     Ok(())
 }

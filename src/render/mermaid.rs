@@ -3,15 +3,14 @@
 
 use std::io::Write;
 
-use crate::commands::View;
+use crate::commands::Picture;
 use crate::commands::graph::{EdgeKind, Ladder};
 use crate::commands::tree::{Tree, TreeNode};
 
-pub fn render(out: &mut dyn Write, view: &View) -> anyhow::Result<()> {
-    match view {
-        View::Graph(ladder) => self::ladder(out, ladder),
-        View::Tree(tree) => self::tree(out, tree),
-        _ => anyhow::bail!("internal error: no Mermaid picture for this output"),
+pub fn render(out: &mut dyn Write, picture: &Picture) -> anyhow::Result<()> {
+    match picture {
+        Picture::Ladder(ladder) => self::ladder(out, ladder),
+        Picture::Tree(tree) => self::tree(out, tree),
     }
 }
 

@@ -1,5 +1,5 @@
-//! Rendering: one file per output format, each writing a [`View`] to any `Write`.
-//! Renderers see only the view and the [`Style`]; they never read the environment.
+//! Rendering: one file per output format, and [`render`], the one place that writes any answer.
+//! Renderers see only the answer and the [`Style`]; they never read the environment.
 
 pub mod dot;
 pub mod hits;
@@ -15,26 +15,37 @@ pub mod yaml;
 
 use std::io::Write;
 
-use crate::cli::Format;
 use crate::commands::compare::Comparison;
+use crate::commands::export::to_yaml;
 use crate::commands::show::RoleCard;
-use crate::commands::{RoleRef, View};
-pub use crate::config::Style;
+use crate::commands::{Data, DataFormat, Output, PageFormat, PictureFormat, RoleRef};
 
-/// Writes a view in the chosen format.
-pub fn render(
-    out: &mut dyn Write,
-    view: &View,
-    format: Format,
-    style: &Style,
-) -> anyhow::Result<()> {
-    match format {
-        Format::Table => table::render(out, view, style),
-        Format::Json => json::render(out, view),
-        Format::Yaml => yaml::render(out, view),
-        Format::Markdown => markdown::render(out, view, style),
-        Format::Dot => dot::render(out, view),
-        Format::Mermaid => mermaid::render(out, view),
+/// How output looks; decided once, from flags and the environment, by `config`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+    /// Columns the output should fit.
+    pub width: u16,
+    /// Whether drawings (tree, timeline) may use box-drawing and block characters; plain ASCII
+    /// otherwise (`--ascii`, or stdout not a terminal).
+    pub unicode: bool,
+}
+
+/// Writes an answer in its format.
+pub fn render(out: &mut dyn Write, output: &Output, style: &Style) -> anyhow::Result<()> {
+    match output {
+        Output::Page(view, PageFormat::Table) => table::render(out, view, style),
+        Output::Page(view, PageFormat::Markdown) => markdown::render(out, view, style),
+        Output::Page(view, PageFormat::Json) => json::render(out, view),
+        Output::Page(view, PageFormat::Yaml) => yaml::render(out, view),
+        Output::Picture(picture, PictureFormat::Dot) => dot::render(out, picture),
+        Output::Picture(picture, PictureFormat::Mermaid) => mermaid::render(out, picture),
+        Output::Data(Data::Catalogue(raw), DataFormat::Yaml) => {
+            Ok(out.write_all(to_yaml(raw)?.as_bytes())?)
+        }
+        Output::Data(data, DataFormat::Json) => json::render(out, data),
+        Output::Data(data, DataFormat::Yaml) => yaml::render(out, data),
+        Output::Text(text) => Ok(out.write_all(text.as_bytes())?),
     }
 }
 

@@ -23,8 +23,6 @@ pub fn render(out: &mut dyn Write, view: &View, style: &Style) -> anyhow::Result
         View::Roles(rows) => list(out, rows, style),
         View::Found(found) => super::hits::render(out, found, style),
         View::Tree(tree) => super::tree::render(out, tree, style),
-        View::Graph(ladder) => super::dot::ladder(out, ladder),
-        View::Script(text) => Ok(out.write_all(text.as_bytes())?),
     }
 }
 

@@ -162,20 +162,19 @@ fn fit(text: &mut String, label: &str, width: usize, pen: &Pen) {
 mod tests {
     use super::*;
     use crate::catalogue::{Limits, Origin, load};
-    use crate::commands::{View, run};
-    use crate::config::Query;
+    use crate::commands::{PathQuery, Query, View, run};
     use crate::ladder::RouteOrder;
 
     fn pm_to_cpo() -> RouteView {
         let catalogue = load(&Origin::Builtin, &Limits::default()).expect("built-in loads");
-        let query = Query::Path {
+        let query = Query::Path(PathQuery {
             from: "pm".into(),
             to: "cpo".into(),
             order: RouteOrder::Time,
             limit: 1,
             via: None,
             avoid: Vec::new(),
-        };
+        });
         match run(&query, &catalogue).expect("a route") {
             View::Routes(routes) => routes.routes[0].clone(),
             other => panic!("expected routes, got {other:?}"),

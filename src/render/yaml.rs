@@ -4,9 +4,9 @@
 use std::io::Write;
 
 use crate::catalogue::yaml;
-use crate::commands::View;
+use serde::Serialize;
 
-pub fn render(out: &mut dyn Write, view: &View) -> anyhow::Result<()> {
+pub fn render(out: &mut dyn Write, view: &impl Serialize) -> anyhow::Result<()> {
     let mut json = Vec::new();
     super::json::render(&mut json, view)?;
     let value: serde_json::Value = serde_json::from_slice(&json)?;

@@ -1,0 +1,89 @@
+//! `ladder search` on a catalogue of its own: text compared after Unicode normalisation (NFKC)
+//! and full case folding, hits highlighted on the original characters, and a long query in a
+//! long line answered (in linear time; speed itself is measured with bench/compare.sh).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn catalogue(dir: &Path, responsibility: &str) -> PathBuf {
+    let text = format!(
+        "version: 1\nname: Search\ntracks:\n  - id: ic\n    name: IC\nroles:\n  - id: one\n    \
+         title: Straße Manager\n    aliases: [Ａ１ lead]\n    track: ic\n    level: 1\n    \
+         summary: Runs the Cafe\u{301} and the GROSSE Halle.\n    responsibilities: [\"{responsibility}\"]\n    \
+         tenure: {{min: 1, max: 2, estimate: true}}\n"
+    );
+    let path = dir.join("search.yaml");
+    std::fs::write(&path, text).expect("written");
+    path
+}
+
+fn search(catalogue: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .arg("--catalogue")
+        .arg(catalogue)
+        .arg("search")
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("ladder runs");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn search_matches_after_normalisation_and_full_case_folding() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = catalogue(dir.path(), "Plan the roadmap.");
+    for (query, field) in [
+        ("STRASSE", "title"),
+        ("straẞe", "title"),
+        ("a1", "alias"),
+        ("Ａ１", "alias"),
+        ("café", "summary"),
+        ("große", "summary"),
+    ] {
+        let (code, stdout, stderr) = search(&path, &[query, "-o", "json"]);
+        assert_eq!(code, Some(0), "{query}: {stderr}");
+        let hits: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+        assert_eq!(hits[0]["matches"][0]["field"], field, "{query}: {stdout}");
+    }
+    let (code, _, stderr) = search(&path, &["cafés"]);
+    assert_eq!(code, Some(1), "{stderr}");
+}
+
+#[test]
+fn a_hit_is_highlighted_on_the_original_characters() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = catalogue(dir.path(), "Plan the roadmap.");
+    let (code, stdout, stderr) = search(&path, &["strasse", "--color", "always"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("\u{1b}[1;33mStraße\u{1b}[0m Manager"),
+        "{stdout}"
+    );
+    let (_, stdout, _) = search(&path, &["CAFÉ", "--color", "always"]);
+    assert!(
+        stdout.contains("\u{1b}[1;33mCafe\u{301}\u{1b}[0m"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_long_query_in_a_megabyte_line_is_answered() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = catalogue(dir.path(), &"a".repeat(1_000_000));
+    let query = format!("{}b", "a".repeat(10_000));
+    let (code, stdout, stderr) = search(&path, &[&query]);
+    assert_eq!((code, stdout.as_str()), (Some(1), ""), "{stderr}");
+    assert!(stderr.starts_with(&format!(
+        "ladder: error: no role mentions '{}...'",
+        "a".repeat(60)
+    )));
+    assert!(stderr.len() < 300, "{} bytes", stderr.len());
+    let (code, stdout, _) = search(&path, &[&"a".repeat(10_000), "-o", "json"]);
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("\"responsibility\""));
+}
