@@ -29,6 +29,8 @@ pub struct Style {
     /// Whether drawings (tree, timeline) may use box-drawing and block characters; plain ASCII
     /// otherwise (`--ascii`, or stdout not a terminal).
     pub unicode: bool,
+    /// `--ascii`: tables and their punctuation in plain ASCII too, wherever the output goes.
+    pub ascii: bool,
 }
 
 /// The question asked.
@@ -160,6 +162,7 @@ impl Config {
                 color,
                 width,
                 unicode,
+                ascii: cli.global.ascii,
             },
             query,
         }
