@@ -200,12 +200,14 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
     if let Some(step) = &c.step {
         writeln!(
             out,
-            "\nFrom `{}` to `{}`: {} level(s) up, {} step(s), typically {} years.",
+            "\nFrom `{}` to `{}`: {} level{} up, {} step{}, typically {}.",
             step.from,
             step.to,
             step.levels,
+            if step.levels == 1 { "" } else { "s" },
             step.steps,
-            range(step.years)
+            if step.steps == 1 { "" } else { "s" },
+            years(step.years)
         )?;
     }
     Ok(())
