@@ -113,20 +113,25 @@ pub fn draw(
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     // Each column takes one border and two of padding; the table one more border.
     let room = usize::from(style.width).saturating_sub(3 * columns + 1);
-    let mut want = vec![0usize; columns];
+    // Per column: the widest line, and the least width that keeps every word whole.
+    let mut natural = vec![0usize; columns];
+    let mut least = vec![0usize; columns];
     for (n, row) in rows.iter().enumerate() {
         let header = n == 0 && shape.header;
-        for (ix, (text, want)) in row.iter().zip(want.iter_mut()).enumerate() {
-            let widest = if shape.whole.contains(&ix) && !header {
-                text.lines().map(prose::width).max()
+        for (ix, text) in row.iter().enumerate() {
+            let widest = text.lines().map(prose::width).max().unwrap_or(0);
+            let word = if shape.whole.contains(&ix) && !header {
+                widest
             } else {
-                text.split_whitespace().map(prose::width).max()
+                text.split_whitespace().map(prose::width).max().unwrap_or(0)
             };
-            *want = (*want).max(widest.unwrap_or(0));
+            if let (Some(natural), Some(least)) = (natural.get_mut(ix), least.get_mut(ix)) {
+                *natural = (*natural).max(widest);
+                *least = (*least).max(word);
+            }
         }
     }
-    let share = room.checked_div(columns).unwrap_or(0).max(3);
-    let fits = want.iter().sum::<usize>() <= room;
+    let widths = widths(&natural, &least, room);
     let mut table = new_table(style);
     let mut rows = rows.into_iter();
     if shape.header
@@ -144,19 +149,89 @@ pub fn draw(
         });
         table.add_row(cells);
     }
-    for (column, &want) in table.column_iter_mut().zip(&want) {
-        let least = if fits { want } else { want.min(share) };
-        // A width constraint counts the padding, one column on each side.
-        let least = u16::try_from(least + 2).unwrap_or(u16::MAX);
-        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(least)));
+    // comfy-table's own arrangement, ids and numbers unwrapped, when it keeps every word whole
+    // within the width; the widths worked out here when it would cut words or overflow.
+    for &ix in shape.whole {
+        if let Some(column) = table.column_mut(ix) {
+            column.set_constraint(ColumnConstraint::ContentWidth);
+        }
     }
+    let arranged: Vec<String> = table.lines().collect();
+    let kept_whole = arranged.first().is_some_and(|top| {
+        let inner: Vec<char> = top.chars().collect();
+        let inner = inner
+            .get(1..inner.len().saturating_sub(1))
+            .unwrap_or_default();
+        let drawn: Vec<usize> = inner
+            .split(|c| matches!(c, '┬' | '+'))
+            .map(|column| column.len().saturating_sub(2))
+            .collect();
+        prose::width(top) <= usize::from(style.width)
+            && drawn.len() == least.len()
+            && drawn
+                .iter()
+                .zip(&least)
+                .all(|(drawn, least)| drawn >= least)
+    });
+    let lines = match widths {
+        Some(widths) if !kept_whole => {
+            for (column, width) in table.column_iter_mut().zip(widths) {
+                // A width constraint counts the padding, one column on each side.
+                let width = u16::try_from(width + 2).unwrap_or(u16::MAX);
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
+            }
+            table.lines().collect()
+        }
+        _ => arranged,
+    };
     let mut text = String::new();
-    for line in table.lines() {
+    for line in lines {
         text.push_str(&line);
         text.push('\n');
     }
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// The width of each column when the table is wider than `room` as it is, or `None` when it
+/// fits. Each column gets the least width that keeps its words whole (the widest giving way when
+/// even those do not fit), and what room is left goes to the columns that would wrap. comfy-table then wraps the text to these widths: its
+/// own arrangement fixes a column with a lower bound at that bound and leaves the rest of the
+/// width unused, and without a bound it narrows columns to a letter (F18).
+fn widths(natural: &[usize], least: &[usize], room: usize) -> Option<Vec<usize>> {
+    if natural.iter().sum::<usize>() <= room {
+        return None;
+    }
+    let mut widths = least.to_vec();
+    // Too narrow for every word: the widest columns give way, a column at a time.
+    while widths.iter().sum::<usize>() > room {
+        let Some(widest) = widths.iter_mut().max() else {
+            break;
+        };
+        if *widest <= 3 {
+            break;
+        }
+        *widest -= 1;
+    }
+    // The rest of the room to the columns that would wrap, those that lack least first, so
+    // that as many as can be are drawn whole.
+    let mut left = room.saturating_sub(widths.iter().sum());
+    let mut order: Vec<usize> = (0..widths.len()).collect();
+    order.sort_by_key(|&ix| {
+        natural
+            .get(ix)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(widths.get(ix).copied().unwrap_or(0))
+    });
+    for ix in order {
+        if let (Some(width), Some(natural)) = (widths.get_mut(ix), natural.get(ix)) {
+            let more = natural.saturating_sub(*width).min(left);
+            *width += more;
+            left -= more;
+        }
+    }
+    Some(widths)
 }
 
 /// The text of a cell: each of its lines on one line.
