@@ -109,6 +109,7 @@ impl Config {
                 color,
                 width,
                 unicode,
+                ascii: global.ascii,
             },
             task,
         })

@@ -1,6 +1,7 @@
 //! Whole-binary tests of the output formats: the JSON contract, YAML mirroring it, Markdown
 //! tables, usage errors for formats a command cannot give, colour, widths, help, search and tree.
-//! Snapshots (insta, under tests/snapshots/) hold the exact output on the built-in catalogue.
+//! Snapshots (insta, under tests/snapshots/) hold the exact output of each format on a small
+//! fixture ladder (tests/fixtures/render/).
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -292,14 +293,18 @@ fn the_tree_starts_at_the_top_and_marks_roles_with_several_bosses_as_repeats() {
 #[test]
 fn the_tree_from_a_role_shows_only_the_roles_below_it() {
     let tree = json(&["tree", "director-pm", "-o", "json"]);
-    let roots = tree.as_array().expect("an array of roots");
-    assert_eq!(roots.len(), 1);
-    assert_eq!(roots[0]["id"], "director-pm");
-    let reports: Vec<&str> = roots[0]["direct_reports"]
+    let roles = tree
+        .as_array()
+        .expect("an array of roles, in drawing order");
+    assert_eq!(roles[0]["id"], "director-pm");
+    assert_eq!(roles[0]["depth"], 0);
+    let roots = roles.iter().filter(|r| r["depth"] == 0).count();
+    assert_eq!(roots, 1);
+    let reports: Vec<&str> = roles[0]["direct_reports"]
         .as_array()
         .expect("array")
         .iter()
-        .map(|r| r["id"].as_str().expect("id"))
+        .map(|r| r.as_str().expect("an id"))
         .collect();
     assert!(reports.contains(&"lead-pm"), "{reports:?}");
     assert!(!stdout(&["tree", "director-pm"]).contains("(cpo)"));
@@ -426,42 +431,115 @@ fn the_mermaid_legend_samples_each_link_kind_and_every_link_style_names_a_real_l
     }
 }
 
+/// The exact output of every format, on the small fixture ladder (tests/fixtures/render/), so
+/// that editing the built-in data never moves a snapshot.
 mod snapshots {
     use super::stdout;
+
+    const LADDER: &str = "tests/fixtures/render/ladder.yaml";
 
     macro_rules! snapshot {
         ($name:ident, $($arg:expr),+) => {
             #[test]
             fn $name() {
-                insta::assert_snapshot!(stdout(&[$($arg),+]));
+                insta::assert_snapshot!(stdout(&["--catalogue", LADDER, $($arg),+]));
             }
         };
     }
 
-    snapshot!(show_cpo_json, "show", "cpo", "-o", "json");
-    snapshot!(show_cpo_yaml, "show", "cpo", "-o", "yaml");
-    snapshot!(show_cpo_markdown, "show", "cpo", "-o", "markdown");
-    snapshot!(compare_vp_head_json, "compare", "vp", "head", "-o", "json");
-    snapshot!(compare_vp_head_yaml, "compare", "vp", "head", "-o", "yaml");
+    snapshot!(show_json, "show", "designer", "-o", "json");
+    snapshot!(show_yaml, "show", "designer", "-o", "yaml");
+    snapshot!(show_markdown, "show", "designer", "-o", "markdown");
+    snapshot!(show_table, "show", "designer");
     snapshot!(
-        compare_vp_head_markdown,
+        compare_json,
         "compare",
-        "vp",
-        "head",
+        "senior-designer",
+        "head-of-design",
+        "-o",
+        "json"
+    );
+    snapshot!(
+        compare_yaml,
+        "compare",
+        "senior-designer",
+        "head-of-design",
+        "-o",
+        "yaml"
+    );
+    snapshot!(
+        compare_markdown,
+        "compare",
+        "senior-designer",
+        "head-of-design",
         "-o",
         "markdown"
     );
-    snapshot!(path_pm_cpo_json, "path", "pm", "cpo", "-o", "json");
-    snapshot!(path_pm_cpo_yaml, "path", "pm", "cpo", "-o", "yaml");
-    snapshot!(path_pm_cpo_markdown, "path", "pm", "cpo", "-o", "markdown");
+    snapshot!(
+        compare_table,
+        "compare",
+        "senior-designer",
+        "head-of-design"
+    );
+    snapshot!(
+        path_json,
+        "path",
+        "designer",
+        "head-of-design",
+        "--all",
+        "-o",
+        "json"
+    );
+    snapshot!(
+        path_yaml,
+        "path",
+        "designer",
+        "head-of-design",
+        "-o",
+        "yaml"
+    );
+    snapshot!(
+        path_markdown,
+        "path",
+        "designer",
+        "head-of-design",
+        "--all",
+        "-o",
+        "markdown"
+    );
+    snapshot!(path_table, "path", "designer", "head-of-design", "--all");
+    snapshot!(
+        path_table_ascii,
+        "path",
+        "designer",
+        "head-of-design",
+        "--ascii"
+    );
+    snapshot!(path_dot, "path", "designer", "head-of-design", "-o", "dot");
+    snapshot!(
+        path_mermaid,
+        "path",
+        "designer",
+        "head-of-design",
+        "--all",
+        "-o",
+        "mermaid"
+    );
     snapshot!(list_json, "list", "-o", "json");
     snapshot!(list_yaml, "list", "-o", "yaml");
     snapshot!(list_markdown, "list", "-o", "markdown");
-    snapshot!(search_roadmap_json, "search", "roadmap", "-o", "json");
+    snapshot!(list_table, "list");
+    snapshot!(search_json, "search", "designs", "-o", "json");
+    snapshot!(search_yaml, "search", "designs", "-o", "yaml");
+    snapshot!(search_markdown, "search", "designs", "-o", "markdown");
+    snapshot!(search_table, "search", "designs");
     snapshot!(tree_json, "tree", "-o", "json");
+    snapshot!(tree_yaml, "tree", "-o", "yaml");
+    snapshot!(tree_markdown, "tree", "-o", "markdown");
+    snapshot!(tree_table, "tree");
+    snapshot!(tree_dot, "tree", "-o", "dot");
+    snapshot!(tree_mermaid, "tree", "-o", "mermaid");
+    snapshot!(graph_json, "graph", "-o", "json");
     snapshot!(graph_dot, "graph", "-o", "dot");
     snapshot!(graph_mermaid, "graph", "-o", "mermaid");
-    snapshot!(path_pm_cpo_dot, "path", "pm", "cpo", "-o", "dot");
-    snapshot!(path_pm_cpo_mermaid, "path", "pm", "cpo", "-o", "mermaid");
-    snapshot!(tree_mermaid, "tree", "-o", "mermaid");
 }

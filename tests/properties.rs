@@ -962,6 +962,7 @@ proptest! {
                     color: true,
                     width: 60,
                     unicode: true,
+                    ascii: false,
                 };
                 let mut queries = vec![
                     Query::Show { role: name.clone() },

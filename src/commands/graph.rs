@@ -2,6 +2,8 @@
 //! promotion, track-switch and reporting edges between them. `path -o dot|mermaid` reuses it with
 //! the route marked.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::path::Routes;
@@ -89,14 +91,17 @@ impl Ladder {
 
 /// The whole ladder.
 pub fn run(catalogue: &Catalogue) -> Ladder {
+    let mut by_track: Vec<Vec<RoleIx>> = vec![Vec::new(); catalogue.tracks.len()];
+    for (ix, role) in catalogue.roles.iter().enumerate() {
+        if let Some(roles) = by_track.get_mut(role.track) {
+            roles.push(ix);
+        }
+    }
     let tracks = catalogue
         .tracks
         .iter()
-        .enumerate()
-        .map(|(t, track)| {
-            let mut ixs: Vec<RoleIx> = (0..catalogue.roles.len())
-                .filter(|&ix| catalogue.role(ix).track == t)
-                .collect();
+        .zip(by_track)
+        .map(|(track, mut ixs)| {
             ixs.sort_by_key(|&ix| (catalogue.role(ix).level, ix));
             TrackGroup {
                 id: track.id.clone(),
@@ -124,12 +129,17 @@ pub fn run(catalogue: &Catalogue) -> Ladder {
             edges.push(edge(id(ix), id(to), EdgeKind::Promotion, false));
         }
     }
+    // The pairs of roles joined by an edge so far, either way round: a track switch already
+    // drawn as a promotion, or from the other end, is not drawn again.
+    let mut drawn: HashSet<(RoleIx, RoleIx)> = catalogue
+        .roles
+        .iter()
+        .enumerate()
+        .flat_map(|(ix, role)| role.next.iter().map(move |&to| (ix.min(to), ix.max(to))))
+        .collect();
     for (ix, role) in catalogue.roles.iter().enumerate() {
         for &to in &role.lateral {
-            let drawn = edges.iter().any(|e: &Edge| {
-                (e.from == id(ix) && e.to == id(to)) || (e.from == id(to) && e.to == id(ix))
-            });
-            if !drawn {
+            if drawn.insert((ix.min(to), ix.max(to))) {
                 let both_ways = catalogue.role(to).lateral.contains(&ix);
                 edges.push(edge(id(ix), id(to), EdgeKind::Lateral, both_ways));
             }
@@ -161,27 +171,33 @@ fn edge(from: String, to: String, kind: EdgeKind, both_ways: bool) -> Edge {
 
 /// Marks a route (role ids in order) on the ladder: its roles and the moves between them.
 pub fn highlight(ladder: &mut Ladder, route: &[String]) {
+    let on_route: HashSet<&str> = route.iter().map(String::as_str).collect();
     for node in ladder.tracks.iter_mut().flat_map(|t| t.roles.iter_mut()) {
-        if route.contains(&node.id) {
+        if on_route.contains(node.id.as_str()) {
             node.on_route = true;
         }
     }
-    for pair in route.windows(2) {
-        let [from, to] = pair else { continue };
-        for edge in ladder
-            .edges
-            .iter_mut()
-            .filter(|e| e.kind != EdgeKind::ReportsTo)
-        {
-            let forward = &edge.from == from && &edge.to == to;
-            let backward = edge.both_ways && &edge.from == to && &edge.to == from;
-            if forward || backward {
-                edge.on_route = true;
-            }
+    let moves: HashSet<(&str, &str)> = route
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [from, to] => Some((from.as_str(), to.as_str())),
+            _ => None,
+        })
+        .collect();
+    for edge in ladder
+        .edges
+        .iter_mut()
+        .filter(|e| e.kind != EdgeKind::ReportsTo)
+    {
+        let forward = moves.contains(&(edge.from.as_str(), edge.to.as_str()));
+        let backward = edge.both_ways && moves.contains(&(edge.to.as_str(), edge.from.as_str()));
+        if forward || backward {
+            edge.on_route = true;
         }
     }
+    let mut listed: HashSet<String> = ladder.route.iter().cloned().collect();
     for id in route {
-        if !ladder.route.contains(id) {
+        if listed.insert(id.clone()) {
             ladder.route.push(id.clone());
         }
     }

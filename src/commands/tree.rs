@@ -5,25 +5,40 @@ use serde::Serialize;
 use crate::model::{Catalogue, RoleIx};
 use crate::resolve::resolve;
 
-/// The trees of reporting lines: one per role at the top (or the one from ROLE). Serialises, for
-/// `-o json`, as an array of nested roles.
+/// The trees of reporting lines, one per role at the top (or the one from ROLE), as the list of
+/// their roles in drawing order: each role, then the roles under it. Flat, so that its size and
+/// the work of drawing it grow with the number of roles, however deep the lines go. Serialises,
+/// for `-o json`, as that array.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Tree {
-    pub roots: Vec<TreeNode>,
+    pub roles: Vec<TreeRole>,
 }
 
-/// A role and, under it, the roles that report to it.
+/// A role in the tree.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TreeNode {
+pub struct TreeRole {
     pub id: String,
     pub title: String,
     pub track: String,
     pub level: u32,
+    /// How far below the top of its tree: 0 for a root.
+    pub depth: usize,
     /// Already shown higher up (the role has several bosses): not expanded again.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub see_above: bool,
-    pub direct_reports: Vec<TreeNode>,
+    /// The ids of the roles drawn right under this one, which follow it in the list.
+    pub direct_reports: Vec<String>,
+    /// The last role under its boss (or the last root): where a drawn branch ends.
+    #[serde(skip)]
+    pub last: bool,
+}
+
+impl Tree {
+    /// Whether a role is shown as a repeat somewhere.
+    pub fn has_repeats(&self) -> bool {
+        self.roles.iter().any(|role| role.see_above)
+    }
 }
 
 pub fn run(catalogue: &Catalogue, role: Option<&str>) -> anyhow::Result<Tree> {
@@ -33,41 +48,60 @@ pub fn run(catalogue: &Catalogue, role: Option<&str>) -> anyhow::Result<Tree> {
             .filter(|&ix| catalogue.role(ix).reports_to.is_empty())
             .collect(),
     };
-    let mut seen = vec![false; catalogue.roles.len()];
-    let roots = roots
-        .into_iter()
-        .map(|ix| node(catalogue, ix, &mut seen))
-        .collect();
-    Ok(Tree { roots })
+    Ok(walk(catalogue, &roots))
 }
 
-/// Depth first, most senior reports first, so "above" is where the role was first drawn. Reporting lines have no cycles
-/// (validation refuses them) and each role is expanded once, so this ends.
-fn node(catalogue: &Catalogue, ix: RoleIx, seen: &mut [bool]) -> TreeNode {
-    let role = catalogue.role(ix);
-    // `seen` has one slot per role of this catalogue.
-    let see_above = seen.get(ix).copied().unwrap_or(true);
-    if let Some(slot) = seen.get_mut(ix) {
-        *slot = true;
+/// Depth first, most senior reports first, so "above" is where the role was first drawn; with a
+/// stack of its own rather than by recursion, so that no reporting line is too deep. Reporting
+/// lines have no cycles (validation refuses them) and each role is expanded once, so this ends.
+fn walk(catalogue: &Catalogue, roots: &[RoleIx]) -> Tree {
+    let mut seen = vec![false; catalogue.roles.len()];
+    let mut roles = Vec::new();
+    // Roles still to draw, the next on top: (role, depth, last under its boss).
+    let count = roots.len();
+    let mut stack: Vec<(RoleIx, usize, bool)> = roots
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(n, &ix)| (ix, 0, n + 1 == count))
+        .collect();
+    while let Some((ix, depth, last)) = stack.pop() {
+        let role = catalogue.role(ix);
+        // `seen` has one slot per role of this catalogue.
+        let see_above = seen.get(ix).copied().unwrap_or(true);
+        if let Some(slot) = seen.get_mut(ix) {
+            *slot = true;
+        }
+        let reports = if see_above {
+            Vec::new()
+        } else {
+            // The most senior reports first, so that a role with several bosses is drawn in
+            // full under the most senior line and marked as a repeat under the others.
+            let mut reports = catalogue.direct_reports_of(ix).to_vec();
+            reports.sort_by_key(|&r| (std::cmp::Reverse(catalogue.role(r).level), r));
+            reports
+        };
+        let count = reports.len();
+        stack.extend(
+            reports
+                .iter()
+                .enumerate()
+                .rev()
+                .map(|(n, &r)| (r, depth + 1, n + 1 == count)),
+        );
+        roles.push(TreeRole {
+            id: role.id.clone(),
+            title: role.title.clone(),
+            track: catalogue.track_of(role).id.clone(),
+            level: role.level,
+            depth,
+            see_above,
+            direct_reports: reports
+                .iter()
+                .map(|&r| catalogue.role(r).id.clone())
+                .collect(),
+            last,
+        });
     }
-    let direct_reports = if see_above {
-        Vec::new()
-    } else {
-        // The most senior reports first, so that a role with several bosses is drawn in full
-        // under the most senior line and marked as a repeat under the others.
-        let mut reports = catalogue.direct_reports_of(ix).to_vec();
-        reports.sort_by_key(|&r| (std::cmp::Reverse(catalogue.role(r).level), r));
-        reports
-            .into_iter()
-            .map(|report| node(catalogue, report, seen))
-            .collect()
-    };
-    TreeNode {
-        id: role.id.clone(),
-        title: role.title.clone(),
-        track: catalogue.track_of(role).id.clone(),
-        level: role.level,
-        see_above,
-        direct_reports,
-    }
+    Tree { roles }
 }

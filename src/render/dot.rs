@@ -5,7 +5,8 @@ use std::io::Write;
 
 use crate::commands::Picture;
 use crate::commands::graph::{EdgeKind, Ladder};
-use crate::commands::tree::{Tree, TreeNode};
+use crate::commands::tree::Tree;
+use crate::render::prose::one_line;
 
 /// Fill and border colours of the track clusters, in track order (repeating).
 /// Used only if `TRACK_COLOURS` were ever emptied.
@@ -30,9 +31,19 @@ pub fn render(out: &mut dyn Write, picture: &Picture) -> anyhow::Result<()> {
     }
 }
 
-/// A DOT string literal.
+/// A DOT string literal, of one line: backslashes and quotes escaped, control characters as
+/// spaces. (The lines of a label are quoted one by one and joined by the caller.)
 fn quote(text: &str) -> String {
+    let text = one_line(text);
     format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A label of two lines: the title above the id.
+fn two_lines(title: &str, id: &str) -> String {
+    let (title, id) = (quote(title), quote(id));
+    let title = title.strip_suffix('"').unwrap_or(&title);
+    let id = id.strip_prefix('"').unwrap_or(&id);
+    format!("{title}\n{id}")
 }
 
 fn level_node(level: u32) -> String {
@@ -101,7 +112,6 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
             quote(border)
         )?;
         for role in &track.roles {
-            let label = format!("{}\n{}", role.title, role.id);
             let look = if role.on_route {
                 format!(
                     ", color={}, penwidth=2.5, fillcolor=\"#fdecea\"",
@@ -116,19 +126,19 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
                 out,
                 "    {} [label={}{look}];",
                 quote(&role.id),
-                quote(&label)
+                two_lines(&role.title, &role.id)
             )?;
         }
         writeln!(out, "  }}")?;
     }
-    for level in &levels {
-        let ids: Vec<String> = ladder
-            .tracks
-            .iter()
-            .flat_map(|t| &t.roles)
-            .filter(|r| r.level == *level)
-            .map(|r| quote(&r.id))
-            .collect();
+    let mut by_level: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    for role in ladder.tracks.iter().flat_map(|t| &t.roles) {
+        by_level
+            .entry(role.level)
+            .or_default()
+            .push(quote(&role.id));
+    }
+    for (level, ids) in &by_level {
         writeln!(
             out,
             "  {{ rank=same; {}; {}; }}",
@@ -215,21 +225,6 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
 
 /// The reporting tree, top down: each boss above the roles that report to it.
 pub fn tree(out: &mut dyn Write, tree: &Tree) -> anyhow::Result<()> {
-    fn nodes(out: &mut dyn Write, node: &TreeNode) -> anyhow::Result<()> {
-        if !node.see_above {
-            writeln!(
-                out,
-                "  {} [label={}];",
-                quote(&node.id),
-                quote(&format!("{}\n{}", node.title, node.id))
-            )?;
-        }
-        for child in &node.direct_reports {
-            writeln!(out, "  {} -> {};", quote(&node.id), quote(&child.id))?;
-            nodes(out, child)?;
-        }
-        Ok(())
-    }
     writeln!(out, "digraph reporting_lines {{")?;
     writeln!(
         out,
@@ -240,8 +235,22 @@ pub fn tree(out: &mut dyn Write, tree: &Tree) -> anyhow::Result<()> {
         "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eaf2fb\", color=\"#8fb3da\", fontname=\"Helvetica\", fontsize=11];"
     )?;
     writeln!(out, "  edge [color={}, arrowhead=none];", quote(PROMOTION))?;
-    for root in &tree.roots {
-        nodes(out, root)?;
+    // The id of the role drawn at each depth above the current one.
+    let mut above: Vec<&str> = Vec::new();
+    for role in &tree.roles {
+        above.truncate(role.depth);
+        if let Some(boss) = above.last() {
+            writeln!(out, "  {} -> {};", quote(boss), quote(&role.id))?;
+        }
+        if !role.see_above {
+            writeln!(
+                out,
+                "  {} [label={}];",
+                quote(&role.id),
+                two_lines(&role.title, &role.id)
+            )?;
+        }
+        above.push(&role.id);
     }
     writeln!(out, "}}")?;
     Ok(())

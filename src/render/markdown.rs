@@ -10,7 +10,7 @@ use crate::commands::list::RoleRow;
 use crate::commands::path::Routes;
 use crate::commands::search::{Found, occurrences};
 use crate::commands::show::RoleCard;
-use crate::commands::tree::{Tree, TreeNode};
+use crate::commands::tree::Tree;
 use crate::commands::{RoleRef, Years};
 
 pub fn render(out: &mut dyn Write, view: &View, _style: &Style) -> anyhow::Result<()> {
@@ -31,12 +31,31 @@ pub fn cell(text: &str) -> String {
         .trim()
         .replace('\\', "\\\\")
         .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('\t', " ")
+        .replace('\r', "")
         .replace('\n', "<br>");
     if text.is_empty() {
         "—".to_owned()
     } else {
         text
     }
+}
+
+/// Text outside a table (a heading, a list item): on one line, with the characters Markdown
+/// would read as markup escaped.
+pub fn inline(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in super::prose::one_line(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }
 
 fn row(out: &mut dyn Write, cells: &[String]) -> anyhow::Result<()> {
@@ -70,8 +89,11 @@ fn tenure(card: &RoleCard) -> String {
         None => "estimate".to_owned(),
     };
     format!(
-        "{} years ({basis})",
-        year_range(card.tenure.min, card.tenure.max)
+        "{} ({basis})",
+        years(Years {
+            min: card.tenure.min,
+            max: card.tenure.max
+        })
     )
 }
 
@@ -79,8 +101,15 @@ fn range(y: Years) -> String {
     year_range(y.min, y.max)
 }
 
+/// A range of years and the word: "1 year", "2–4 years".
+fn years(y: Years) -> String {
+    let range = range(y);
+    let word = if range == "1" { "year" } else { "years" };
+    format!("{range} {word}")
+}
+
 fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
-    writeln!(out, "## {} (`{}`)\n", card.title, card.id)?;
+    writeln!(out, "## {} (`{}`)\n", inline(&card.title), card.id)?;
     table_head(out, &["", ""])?;
     let titles = card
         .titles_by_company_size
@@ -126,13 +155,16 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
     writeln!(
         out,
         "## {} (`{}`) and {} (`{}`)\n",
-        c.a.title, c.a.id, c.b.title, c.b.id
+        inline(&c.a.title),
+        c.a.id,
+        inline(&c.b.title),
+        c.b.id
     )?;
     table_head(out, &["", &c.a.title, &c.b.title])?;
     let text = RoleText {
-        id: |id| format!("`{id}`"),
-        names,
-        tenure,
+        id: &|id| format!("`{id}`"),
+        names: &names,
+        tenure: &tenure,
     };
     let mut rows = compare_rows(c, &text);
     rows.extend([
@@ -165,12 +197,14 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
     if let Some(step) = &c.step {
         writeln!(
             out,
-            "\nFrom `{}` to `{}`: {} level(s) up, {} step(s), typically {} years.",
+            "\nFrom `{}` to `{}`: {} level{} up, {} step{}, typically {}.",
             step.from,
             step.to,
             step.levels,
+            if step.levels == 1 { "" } else { "s" },
             step.steps,
-            range(step.years)
+            if step.steps == 1 { "" } else { "s" },
+            years(step.years)
         )?;
     }
     Ok(())
@@ -189,10 +223,10 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
         };
         writeln!(
             out,
-            "## {label}{} → {}: typically {} years\n",
-            r.from.title,
-            r.to.title,
-            range(route.total)
+            "## {label}{} → {}: typically {}\n",
+            inline(&r.from.title),
+            inline(&r.to.title),
+            years(route.total)
         )?;
         table_head(out, &["#", "Role", "Years in role", "Reached after"])?;
         let last = route.steps.len().saturating_sub(1);
@@ -210,7 +244,7 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
             let reached = if i == 0 {
                 "start".to_owned()
             } else {
-                format!("{} years", range(step.reached_after))
+                years(step.reached_after)
             };
             row(
                 out,
@@ -268,23 +302,27 @@ fn search(out: &mut dyn Write, found: &Found) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The tree as a nested list. Markdown nests by indentation, so nesting stops at
+/// [`DEEPEST`] levels (deeper roles say how deep they are) and the text grows with the roles,
+/// not with their depth squared.
 fn tree_list(out: &mut dyn Write, tree: &Tree) -> anyhow::Result<()> {
-    fn item(out: &mut dyn Write, node: &TreeNode, depth: usize) -> anyhow::Result<()> {
-        let mark = if node.see_above { " (see above)" } else { "" };
-        writeln!(
-            out,
-            "{}- {} (`{}`){mark}",
-            "  ".repeat(depth),
-            node.title,
-            node.id
-        )?;
-        for child in &node.direct_reports {
-            item(out, child, depth + 1)?;
+    let mut text = String::new();
+    for role in &tree.roles {
+        let indent = role.depth.min(DEEPEST);
+        text.extend(std::iter::repeat_n("  ", indent));
+        text.push_str("- ");
+        if role.depth > indent {
+            text.push_str(&format!("(level {} of the tree) ", role.depth + 1));
         }
-        Ok(())
+        text.push_str(&format!("{} (`{}`)", inline(&role.title), role.id));
+        if role.see_above {
+            text.push_str(" (see above)");
+        }
+        text.push('\n');
     }
-    for root in &tree.roots {
-        item(out, root, 0)?;
-    }
+    out.write_all(text.as_bytes())?;
     Ok(())
 }
+
+/// The deepest nesting of the tree's Markdown list.
+const DEEPEST: usize = 32;

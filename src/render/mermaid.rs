@@ -1,11 +1,13 @@
 //! Mermaid output: flowcharts that GitHub renders in a ```mermaid block — the whole ladder (a
 //! route marked on it, if any) or the reporting tree.
 
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use crate::commands::Picture;
 use crate::commands::graph::{EdgeKind, Ladder};
-use crate::commands::tree::{Tree, TreeNode};
+use crate::commands::tree::Tree;
+use crate::render::prose::one_line;
 
 pub fn render(out: &mut dyn Write, picture: &Picture) -> anyhow::Result<()> {
     match picture {
@@ -14,33 +16,73 @@ pub fn render(out: &mut dyn Write, picture: &Picture) -> anyhow::Result<()> {
     }
 }
 
-/// A node id Mermaid accepts: letters, digits and `_` only, and never a keyword.
-fn node_id(id: &str) -> String {
-    let clean: String = id
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    format!("r_{clean}")
+/// Node ids Mermaid accepts (letters, digits and `_`, never a keyword), one for each role and
+/// track, and never the same for two of them: ids that clean up alike get `_2`, `_3`…
+#[derive(Default)]
+struct Ids {
+    given: HashMap<String, String>,
+    used: HashSet<String>,
 }
 
-/// A quoted label: Mermaid strings cannot hold `"`, so it becomes `#quot;`.
+impl Ids {
+    /// The node id of a role (or, with `track-` before its id, of a track's subgraph).
+    fn of(&mut self, id: &str) -> String {
+        if let Some(given) = self.given.get(id) {
+            return given.clone();
+        }
+        let clean: String = id
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+            .collect();
+        let base = format!("r_{clean}");
+        let mut node = base.clone();
+        let mut n = 1;
+        while self.used.contains(&node) {
+            n += 1;
+            node = format!("{base}_{n}");
+        }
+        self.used.insert(node.clone());
+        self.given.insert(id.to_owned(), node.clone());
+        node
+    }
+}
+
+/// A quoted label of one line. Mermaid reads `#…;` as an entity, `"` ends the string, a leading
+/// backtick starts Markdown and `<` HTML: each is written as an entity, `#` included, so that
+/// the text comes through as it is.
 fn label(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "#quot;"))
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in one_line(text).chars() {
+        match c {
+            '#' => quoted.push_str("#35;"),
+            '"' => quoted.push_str("#quot;"),
+            '`' => quoted.push_str("#96;"),
+            '<' => quoted.push_str("#lt;"),
+            '>' => quoted.push_str("#gt;"),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// The ladder, bottom to top, one subgraph per track, and a legend. Promotions are solid arrows,
 /// track switches dashed both ways, reporting lines dotted and grey with a circle end.
 pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
     writeln!(out, "flowchart BT")?;
+    let mut ids = Ids::default();
+    // Roles are named first, so that a role's node keeps its plain name and a track that cleans
+    // up alike gives way.
+    for role in ladder.tracks.iter().flat_map(|t| &t.roles) {
+        ids.of(&role.id);
+    }
     for track in &ladder.tracks {
-        writeln!(
-            out,
-            "  subgraph {}[{}]",
-            node_id(&format!("track-{}", track.id)),
-            label(&track.name)
-        )?;
+        // Not a role id: role ids have no spaces.
+        let name = ids.of(&format!("track {}", track.id));
+        writeln!(out, "  subgraph {name}[{}]", label(&track.name))?;
         for role in &track.roles {
-            writeln!(out, "    {}[{}]", node_id(&role.id), label(&role.title))?;
+            writeln!(out, "    {}[{}]", ids.of(&role.id), label(&role.title))?;
         }
         writeln!(out, "  end")?;
     }
@@ -62,9 +104,9 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "  {} {} {}",
-                node_id(&edge.from),
+                ids.of(&edge.from),
                 arrow(kind, edge.both_ways),
-                node_id(&edge.to)
+                ids.of(&edge.to)
             )?;
             style(kind, edge.on_route);
         }
@@ -110,8 +152,8 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
             out,
             "  classDef route fill:#fdecea,stroke:#c0392b,stroke-width:3px"
         )?;
-        let ids: Vec<String> = ladder.route.iter().map(|id| node_id(id)).collect();
-        writeln!(out, "  class {} route", ids.join(","))?;
+        let route: Vec<String> = ladder.route.iter().map(|id| ids.of(id)).collect();
+        writeln!(out, "  class {} route", route.join(","))?;
     }
     Ok(())
 }
@@ -129,26 +171,23 @@ fn arrow(kind: EdgeKind, both_ways: bool) -> &'static str {
 
 /// The reporting tree, top down.
 pub fn tree(out: &mut dyn Write, tree: &Tree) -> anyhow::Result<()> {
-    fn walk(out: &mut dyn Write, node: &TreeNode) -> anyhow::Result<()> {
-        for child in &node.direct_reports {
-            writeln!(
-                out,
-                "  {}[{}] --- {}[{}]",
-                node_id(&node.id),
-                label(&node.title),
-                node_id(&child.id),
-                label(&child.title)
-            )?;
-            walk(out, child)?;
-        }
-        Ok(())
-    }
     writeln!(out, "flowchart TB")?;
-    for root in &tree.roots {
-        if root.direct_reports.is_empty() {
-            writeln!(out, "  {}[{}]", node_id(&root.id), label(&root.title))?;
+    let mut ids = Ids::default();
+    // The role drawn at each depth above the current one: (node id, label).
+    let mut above: Vec<(String, String)> = Vec::new();
+    for role in &tree.roles {
+        above.truncate(role.depth);
+        let node = (ids.of(&role.id), label(&role.title));
+        match above.last() {
+            Some((boss, boss_label)) => {
+                writeln!(out, "  {boss}[{boss_label}] --- {}[{}]", node.0, node.1)?
+            }
+            None if role.direct_reports.is_empty() => {
+                writeln!(out, "  {}[{}]", node.0, node.1)?;
+            }
+            None => {}
         }
-        walk(out, root)?;
+        above.push(node);
     }
     Ok(())
 }

@@ -2,15 +2,11 @@
 //! Renderers see only the answer and the [`Style`]; they never read the environment.
 
 pub mod dot;
-pub mod hits;
 pub mod json;
-mod layout;
 pub mod markdown;
 pub mod mermaid;
 pub mod prose;
 pub mod table;
-pub mod timeline;
-pub mod tree;
 pub mod yaml;
 
 use std::io::Write;
@@ -29,6 +25,8 @@ pub struct Style {
     /// Whether drawings (tree, timeline) may use box-drawing and block characters; plain ASCII
     /// otherwise (`--ascii`, or stdout not a terminal).
     pub unicode: bool,
+    /// `--ascii`: tables and their punctuation in plain ASCII too, wherever the output goes.
+    pub ascii: bool,
 }
 
 /// Writes an answer in its format.
@@ -50,19 +48,19 @@ pub fn render(out: &mut dyn Write, output: &Output, style: &Style) -> anyhow::Re
 }
 
 /// How a format writes the parts of a role that differ between formats; see [`compare_rows`].
-pub struct RoleText {
-    pub id: fn(&str) -> String,
-    pub names: fn(&[RoleRef]) -> String,
-    pub tenure: fn(&RoleCard) -> String,
+pub struct RoleText<'f> {
+    pub id: &'f dyn Fn(&str) -> String,
+    pub names: &'f dyn Fn(&[RoleRef]) -> String,
+    pub tenure: &'f dyn Fn(&RoleCard) -> String,
 }
 
 /// The rows every `compare` renderer puts side by side, in order: a label, then the text for role
 /// A and for role B. Renderers add their own rows for the lists after these.
-pub fn compare_rows(c: &Comparison, text: &RoleText) -> Vec<(&'static str, (String, String))> {
+pub fn compare_rows(c: &Comparison, text: &RoleText<'_>) -> Vec<(&'static str, (String, String))> {
     let side = |f: &dyn Fn(&RoleCard) -> String| (f(&c.a), f(&c.b));
     vec![
         ("Id", side(&|r| (text.id)(&r.id))),
-        ("Track", side(&|r| r.track_name.clone())),
+        ("Track", side(&|r| prose::one_line(&r.track_name))),
         ("Level", side(&|r| r.level.to_string())),
         ("Typical tenure", side(&|r| (text.tenure)(r))),
         ("Reports to", side(&|r| (text.names)(&r.reports_to))),

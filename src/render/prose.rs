@@ -1,38 +1,48 @@
-//! Prose fitted to a width: words wrapped onto lines no wider than the output.
+//! Text fitted to a width, measured one way everywhere: terminal columns as unicode-width counts
+//! them (a CJK character or an emoji takes two), wrapped by textwrap.
 
-/// Wraps `text` to `width` columns (counted in characters), breaking between words; a word longer
-/// than the width is left whole on its own line. Existing line breaks are kept.
+use unicode_width::UnicodeWidthStr;
+
+/// The columns `text` takes on a terminal.
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` on one line: line breaks, tabs and other control characters become spaces, for the
+/// places a line is required (headings, labels, table cells of one line).
+pub fn one_line(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_owned();
+    }
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Wraps `text` to `width` columns, breaking between words; a word wider than the width (text
+/// without spaces, such as Chinese or Japanese) is broken where the width ends. Existing line
+/// breaks are kept; runs of spaces and tabs count as one space.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
+    let options = textwrap::Options::new(width.max(1))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        // A paragraph no longer than the width in bytes, with single spaces between its words,
-        // is its own one line.
-        if paragraph.len() <= width
-            && !paragraph.starts_with(' ')
-            && !paragraph.ends_with(' ')
-            && !paragraph.contains("  ")
-        {
-            lines.push(paragraph.to_owned());
+        let words: Vec<&str> = paragraph.split(|c: char| c.is_whitespace()).collect();
+        let paragraph = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if paragraph.is_empty() {
+            lines.push(String::new());
             continue;
         }
-        let mut line = String::with_capacity(paragraph.len().min(width.saturating_mul(4)));
-        // The characters in `line`, counted as they are added rather than again for each word.
-        let mut filled = 0;
-        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let chars = word.chars().count();
-            if !line.is_empty() && filled + 1 + chars > width {
-                lines.push(std::mem::take(&mut line));
-                filled = 0;
-            }
-            if !line.is_empty() {
-                line.push(' ');
-                filled += 1;
-            }
-            line.push_str(word);
-            filled += chars;
-        }
-        lines.push(line);
+        lines.extend(
+            textwrap::wrap(&paragraph, &options)
+                .into_iter()
+                .map(std::borrow::Cow::into_owned),
+        );
     }
     lines
 }
@@ -45,56 +55,77 @@ pub fn wrapped(text: &str, width: u16) -> String {
         .collect()
 }
 
+/// `text` cut to at most `width` columns, ending in `ellipsis` when cut, or padded with spaces to
+/// exactly `width` columns; added to `out`.
+pub fn fit(out: &mut String, text: &str, width: usize, ellipsis: &str) {
+    let text = one_line(text);
+    let used = self::width(&text);
+    if used <= width {
+        out.push_str(&text);
+        out.extend(std::iter::repeat_n(' ', width - used));
+        return;
+    }
+    let room = width.saturating_sub(self::width(ellipsis));
+    let mut taken = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if taken + w > room {
+            break;
+        }
+        out.push(c);
+        taken += w;
+    }
+    out.push_str(ellipsis);
+    out.extend(std::iter::repeat_n(' ', room - taken));
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
 
     use super::*;
 
-    /// `wrap` as first written: the line's characters counted again for each word.
-    fn wrap_by_recounting(text: &str, width: usize) -> Vec<String> {
-        let width = width.max(1);
-        let mut lines = Vec::new();
-        for paragraph in text.split('\n') {
-            let mut line = String::new();
-            for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-                let needed = if line.is_empty() {
-                    word.chars().count()
-                } else {
-                    line.chars().count() + 1 + word.chars().count()
-                };
-                if needed > width && !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                if !line.is_empty() {
-                    line.push(' ');
-                }
-                line.push_str(word);
-            }
-            lines.push(line);
-        }
-        lines
+    #[test]
+    fn words_wrap_before_the_width() {
+        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
+        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
+        assert_eq!(wrap("é é é  é", 3), ["é é", "é é"]);
+        assert_eq!(wrap(" a  b ", 10), ["a b"]);
+        assert_eq!(wrap("a\tb", 10), ["a b"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("a b\n\n  \nc", 3), ["a b", "", "", "c"]);
+    }
+
+    #[test]
+    fn text_without_spaces_wraps_by_columns() {
+        // Each of these characters takes two columns.
+        assert_eq!(wrap("製品製品製品", 5), ["製品", "製品", "製品"]);
+        assert_eq!(
+            wrap("supercalifragilistic x", 10),
+            ["supercalif", "ragilistic", "x"]
+        );
+    }
+
+    #[test]
+    fn fitting_cuts_and_pads_by_columns() {
+        let mut out = String::new();
+        fit(&mut out, "製品マネージャー", 7, "…");
+        assert_eq!(out, "製品マ…");
+        assert_eq!(width(&out), 7);
+        out.clear();
+        fit(&mut out, "a\nb", 5, "…");
+        assert_eq!(out, "a b  ");
     }
 
     proptest! {
         #[test]
-        fn wrapping_gives_the_lines_it_always_gave(text in "[ab é—\n]{0,40}", width in 0usize..14) {
-            prop_assert_eq!(wrap(&text, width), wrap_by_recounting(&text, width));
+        fn no_wrapped_line_is_wider_than_the_width(
+            text in "[ab é—製🙂\n\t]{0,60}",
+            width in 2usize..20,
+        ) {
+            for line in wrap(&text, width) {
+                prop_assert!(super::width(&line) <= width, "{line:?}");
+            }
         }
-    }
-
-    #[test]
-    fn words_wrap_before_the_width_and_long_words_stay_whole() {
-        assert_eq!(wrap("one two three four", 9), ["one two", "three", "four"]);
-        assert_eq!(
-            wrap("supercalifragilistic x", 5),
-            ["supercalifragilistic", "x"]
-        );
-        assert_eq!(wrap("a\nb", 10), ["a", "b"]);
-        // Characters, not bytes.
-        assert_eq!(wrap("é é é  é", 3), ["é é", "é é"]);
-        assert_eq!(wrap(" a  b ", 10), ["a b"]);
-        assert_eq!(wrap("", 10), [""]);
-        assert_eq!(wrap("a b\n\n  \nc", 3), ["a b", "", "", "c"]);
     }
 }

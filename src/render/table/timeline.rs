@@ -4,8 +4,9 @@
 
 use std::io::Write;
 
-use super::{Style, years};
 use crate::commands::path::RouteView;
+use crate::render::prose::{self, wrap};
+use crate::render::{Style, years};
 
 /// The characters a timeline is drawn with.
 struct Pen {
@@ -47,12 +48,13 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         return Ok(());
     }
     let pen = if style.unicode { &UNICODE } else { &ASCII };
-    let span = last.reached_after.max.max(0.5);
+    // A route of no time at all still gets an axis from 0 to 1.
+    let span = last.reached_after.max.max(1.0);
     let width = usize::from(style.width);
     let longest = route
         .steps
         .iter()
-        .map(|s| s.title.chars().count())
+        .map(|s| prose::width(&prose::one_line(&s.title)))
         .max()
         .unwrap_or(0);
     let label_width = longest.min(width / 3).max(8);
@@ -88,7 +90,7 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
             paint(&mut bar, start_min, end_max, pen.maybe);
             paint(&mut bar, start_mid, end_mid, pen.sure);
         }
-        fit(&mut text, &step.title, label_width, pen);
+        prose::fit(&mut text, &step.title, label_width, pen.ellipsis);
         text.push_str("  ");
         let painted = bar
             .iter()
@@ -98,12 +100,16 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         text.push('\n');
     }
 
-    // The axis: a rule with a tick every `step` years, and the years under the ticks.
+    // The axis: a rule with a tick every `step` years (1, 2 or 5 times a power of ten), and the
+    // years under the ticks, far enough apart that the longest number and a space fit between.
     let per_year = (chart - 1) as f64 / span;
-    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
-        .into_iter()
-        .find(|s| s * per_year >= 4.0)
-        .unwrap_or(100.0);
+    let gap = (years(span).len() + 1).max(4) as f64;
+    let step = (0..)
+        .map(|power| 10f64.powi(power))
+        .take_while(|scale| scale.is_finite())
+        .flat_map(|scale| [scale, 2.0 * scale, 5.0 * scale])
+        .find(|s| s * per_year >= gap)
+        .unwrap_or(span);
     let mut rule = vec![pen.rule; chart];
     let mut numbers = vec![' '; chart + 4];
     let mut year = 0.0;
@@ -112,9 +118,18 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         if let Some(slot) = rule.get_mut(at) {
             *slot = pen.tick;
         }
-        for (k, ch) in years(year).chars().enumerate() {
-            if let Some(slot) = numbers.get_mut(at + k) {
-                *slot = ch;
+        // Never over the number before, should rounding bring two ticks close.
+        let label = years(year);
+        let free = at == 0 || numbers.get(at - 1).is_none_or(|c| *c == ' ');
+        if free
+            && numbers
+                .get(at..at + label.len())
+                .is_some_and(|s| s.iter().all(|c| *c == ' '))
+        {
+            for (k, ch) in label.chars().enumerate() {
+                if let Some(slot) = numbers.get_mut(at + k) {
+                    *slot = ch;
+                }
             }
         }
         year += step;
@@ -137,25 +152,12 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         pen.arrive,
         sep = if style.unicode { "·" } else { ";" }
     );
-    for line in super::prose::wrap(&key, width) {
+    for line in wrap(&key, width) {
         text.push_str(&line);
         text.push('\n');
     }
     out.write_all(text.as_bytes())?;
     Ok(())
-}
-
-/// `label` cut or padded to exactly `width` characters, added to `text`.
-fn fit(text: &mut String, label: &str, width: usize, pen: &Pen) {
-    let count = label.chars().count();
-    if count <= width {
-        text.push_str(label);
-        text.extend(std::iter::repeat_n(' ', width - count));
-    } else {
-        let keep = width.saturating_sub(pen.ellipsis.chars().count());
-        text.extend(label.chars().take(keep));
-        text.push_str(pen.ellipsis);
-    }
 }
 
 #[cfg(test)]
@@ -186,6 +188,7 @@ mod tests {
             color: false,
             width,
             unicode,
+            ascii: !unicode,
         };
         let mut out = Vec::new();
         render(&mut out, &pm_to_cpo(), &style).expect("draws");
@@ -206,10 +209,7 @@ mod tests {
         for width in [40, 60, 80, 120] {
             for unicode in [true, false] {
                 for line in draw(unicode, width).lines() {
-                    assert!(
-                        line.chars().count() <= usize::from(width),
-                        "{width}: {line}"
-                    );
+                    assert!(prose::width(line) <= usize::from(width), "{width}: {line}");
                 }
             }
         }
