@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use crate::catalogue::{Limits, Origin};
 use crate::cli::{Cli, ColorChoice, Command, Format, RouteBy};
-use crate::ladder::RouteOrder;
+use crate::route::RouteOrder;
 
 /// Width tables are fitted to when stdout is not a terminal and `COLUMNS` is not set.
 pub const DEFAULT_WIDTH: u16 = 100;

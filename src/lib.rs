@@ -21,10 +21,10 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod config;
-pub mod ladder;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod route;
 pub mod usage;
 
 use std::io::{self, Write};

@@ -14,9 +14,9 @@ use ladder::catalogue::{Limits, load_text, yaml};
 use ladder::cli::Format;
 use ladder::commands::export::to_raw;
 use ladder::config::Query;
-use ladder::ladder::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 use ladder::model::{Catalogue, Role, RoleIx, Source, Tenure, TenureBasis, TitlesBySize, Track};
 use ladder::resolve::{normalize, resolve};
+use ladder::route::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 
 /// Asks for more routes than any generated ladder has simple paths.
 const EVERY_ROUTE: usize = 100_000;

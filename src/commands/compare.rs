@@ -5,9 +5,9 @@ use serde::Serialize;
 use super::Years;
 use super::show::{RoleCard, card};
 use crate::compare::{Lists, overlap};
-use crate::ladder::{RouteQuery, find_routes};
 use crate::model::Catalogue;
 use crate::resolve::resolve;
+use crate::route::{RouteQuery, find_routes};
 
 /// The `compare` object of the JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::{RoleRef, Years};
 use crate::config::Query;
-use crate::ladder::{RouteQuery, find_routes};
 use crate::model::Catalogue;
 use crate::resolve::resolve;
+use crate::route::{RouteQuery, find_routes};
 
 /// The `path` object of the JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]

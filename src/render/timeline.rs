@@ -164,7 +164,7 @@ mod tests {
     use crate::catalogue::{Limits, Origin, load};
     use crate::commands::{View, run};
     use crate::config::Query;
-    use crate::ladder::RouteOrder;
+    use crate::route::RouteOrder;
 
     fn pm_to_cpo() -> RouteView {
         let catalogue = load(&Origin::Builtin, &Limits::default()).expect("built-in loads");
