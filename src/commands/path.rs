@@ -6,7 +6,7 @@ use super::{RoleRef, Years};
 use crate::config::Query;
 use crate::model::Catalogue;
 use crate::resolve::resolve;
-use crate::route::{RouteQuery, find_routes};
+use crate::route::{RouteQuery, add_years, find_routes};
 
 /// The `path` object of the JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,8 +86,8 @@ pub fn run(catalogue: &Catalogue, query: &Query) -> anyhow::Result<Routes> {
                     reached_after: elapsed,
                     lateral,
                 });
-                elapsed.min += role.tenure.min;
-                elapsed.max += role.tenure.max;
+                elapsed.min = add_years(elapsed.min, role.tenure.min);
+                elapsed.max = add_years(elapsed.max, role.tenure.max);
                 previous = Some(ix);
             }
             RouteView {
