@@ -14,12 +14,11 @@ fn fixture(name: &str) -> String {
     format!("tests/fixtures/routes/{name}")
 }
 
-/// Writes a generated catalogue of `roles` (id, level, tenure, next, lateral) to a temporary file.
-fn generated(
-    dir: &Path,
-    name: &str,
-    roles: &[(usize, u32, (f64, f64), Vec<usize>, Vec<usize>)],
-) -> PathBuf {
+/// A generated role: index, level, tenure (min, max), next and lateral role indices.
+type Spec = (usize, u32, (f64, f64), Vec<usize>, Vec<usize>);
+
+/// Writes a generated catalogue of `roles` to a temporary file.
+fn generated(dir: &Path, name: &str, roles: &[Spec]) -> PathBuf {
     let ids = |list: &Vec<usize>| list.iter().map(|i| format!("r{i}")).collect::<Vec<_>>();
     let roles: Vec<Value> = roles
         .iter()
@@ -235,10 +234,7 @@ fn all_routes_across_a_wide_fan_are_the_best_middle_roles_in_order() {
     roles.push((n - 1, 3, (1.0, 2.0), vec![], vec![]));
     let catalogue = generated(dir.path(), "fan", &roles);
     let top = format!("r{}", n - 1);
-    let answer = json_answer(
-        &catalogue,
-        &["path", "r0", &top, "--all", "--limit", "500"],
-    );
+    let answer = json_answer(&catalogue, &["path", "r0", &top, "--all", "--limit", "500"]);
     let mut middles: Vec<usize> = (1..n - 1).collect();
     middles.sort_by_key(|&i| {
         let (min, max) = tenure(i);
