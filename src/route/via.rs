@@ -26,15 +26,22 @@ pub const LEGS_BASE: usize = 1_000;
 /// See [`LEGS_BASE`].
 pub const LEGS_PER_ROUTE: usize = 100;
 
-/// An entry of the merged queue. At equal cost and roles, a route to VIA not yet looked at comes
-/// first, since the routes it leads to may be as good.
+/// An entry of the merged queue, after its cost and roles.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Entry {
     /// A route to VIA (the roles of the queue entry), with a lower bound as the cost.
     Leg,
+    /// The route to VIA after the one whose roles, followed by [`LATER`], are those of the
+    /// entry; not looked for yet. Its lower bound is that of the route before it.
+    NextLeg,
     /// A whole route, from the list of the routes on from leg number `.0`.
     Route(usize),
 }
+
+/// Past every role index: a route to VIA listed after P differs from P before VIA (both end
+/// there), and at that role has a higher index; so at equal cost it, and every route through it,
+/// comes after P followed by this, and the routes that go on from P come before.
+const LATER: RoleIx = RoleIx::MAX;
 
 /// What a search through VIA found: up to `limit` routes, best first, and whether it stopped
 /// early after looking at `legs` routes to VIA.
@@ -79,10 +86,14 @@ pub(super) fn routes_via(
     };
     next_leg(&mut queue);
     while through.paths.len() < limit {
-        let Some(Reverse((cost, roles, entry))) = queue.pop() else {
+        let Some(Reverse((cost, mut roles, entry))) = queue.pop() else {
             break;
         };
         let stream = match entry {
+            Entry::NextLeg => {
+                next_leg(&mut queue);
+                continue;
+            }
             Entry::Leg => {
                 if through.legs >= cap {
                     through.gave_up = true;
@@ -93,11 +104,13 @@ pub(super) fn routes_via(
                     roles.iter().copied().filter(|&role| role != via).collect();
                 let leg_cost = cost - rest;
                 onward.push((
-                    roles,
+                    roles.clone(),
                     leg_cost,
                     SimplePaths::new(graph, &to_end, banned, before, via),
                 ));
-                next_leg(&mut queue);
+                // The next route to VIA is looked for only when it could come next.
+                roles.push(LATER);
+                queue.push(Reverse((cost, roles, Entry::NextLeg)));
                 onward.len() - 1
             }
             Entry::Route(stream) => {
