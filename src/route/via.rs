@@ -34,13 +34,17 @@ enum Entry {
     /// The route to VIA after the one whose roles, followed by [`LATER`], are those of the
     /// entry; not looked for yet. Its lower bound is that of the route before it.
     NextLeg,
+    /// The route from the list of leg number `.0` after the one whose roles, followed by
+    /// [`LATER`], are those of the entry; not looked for yet.
+    More(usize),
     /// A whole route, from the list of the routes on from leg number `.0`.
     Route(usize),
 }
 
-/// Past every role index: a route to VIA listed after P differs from P before VIA (both end
-/// there), and at that role has a higher index; so at equal cost it, and every route through it,
-/// comes after P followed by this, and the routes that go on from P come before.
+/// Past every role index. Two routes to the same role are never one the start of the other, so a
+/// route listed after route P at equal cost has a higher index where they first differ: it, and
+/// every route that goes on from it, comes after P followed by this, and the routes that go on
+/// from P come before.
 const LATER: RoleIx = RoleIx::MAX;
 
 /// What a search through VIA found: up to `limit` routes, best first, and whether it stopped
@@ -113,9 +117,14 @@ pub(super) fn routes_via(
                 queue.push(Reverse((cost, roles, Entry::NextLeg)));
                 onward.len() - 1
             }
+            Entry::More(stream) => stream,
             Entry::Route(stream) => {
+                let mut after = roles.clone();
                 through.paths.push(roles);
-                stream
+                // The next route on from this leg is looked for only when it could come next.
+                after.push(LATER);
+                queue.push(Reverse((cost, after, Entry::More(stream))));
+                continue;
             }
         };
         if let Some((leg, leg_cost, rests)) = onward.get_mut(stream)
