@@ -19,9 +19,9 @@ use ladder::catalogue::{self, Limits, json, validate, yaml};
 use ladder::commands;
 use ladder::commands::PathQuery;
 use ladder::config::Query;
-use ladder::ladder::RouteOrder;
 use ladder::model::Catalogue;
 use ladder::resolve::resolve;
+use ladder::route::RouteOrder;
 
 const SIZES: &[usize] = &[20, 1_000, 10_000, 100_000];
 

@@ -21,11 +21,11 @@ pub mod cli;
 pub mod commands;
 pub mod compare;
 pub mod config;
-pub mod ladder;
 pub mod message;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod route;
 pub mod usage;
 
 use std::io::{self, Write};

@@ -9,9 +9,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 use ladder::catalogue::{Limits, Origin, load};
-use ladder::ladder::{RouteOrder, RouteQuery, find_routes};
 use ladder::model::{Catalogue, Role, RoleIx, TenureBasis};
 use ladder::resolve::resolve;
+use ladder::route::{RouteOrder, RouteQuery, find_routes};
 
 /// Every role issue #3 asks for, by the id the design card and the docs use.
 const REQUIRED_IDS: [&str; 14] = [

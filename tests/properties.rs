@@ -14,9 +14,9 @@ use ladder::catalogue::{Limits, load_text, yaml};
 use ladder::commands::export::to_raw;
 use ladder::commands::{Output, PageFormat as Format, PathQuery};
 use ladder::config::Query;
-use ladder::ladder::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 use ladder::model::{Catalogue, Role, RoleIx, Source, Tenure, TenureBasis, TitlesBySize, Track};
 use ladder::resolve::{normalize, resolve};
+use ladder::route::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 
 /// Asks for more routes than any generated ladder has simple paths.
 const EVERY_ROUTE: usize = 100_000;
@@ -371,7 +371,8 @@ proptest! {
                 prop_assert!(!expected.is_empty());
                 if every {
                     prop_assert_eq!(steps_of(&routes), expected);
-                } else if via.is_none() {
+                } else {
+                    // The best route through VIA, not merely a route through it.
                     prop_assert_eq!(&routes[0].steps, &expected[0]);
                 }
             }
@@ -396,6 +397,127 @@ proptest! {
             let query = RouteQuery { via: Some(via), avoid: vec![via], ..RouteQuery::new(from, to) };
             prop_assert_eq!(find_routes(&catalogue, &query), Err(NoRoute::ViaAvoided { via }));
         }
+    }
+}
+
+/// A ladder around the trap `--via` used to fall into: the best way from FROM (0) to VIA (3)
+/// passes x (1) then y (2), and the best way on from VIA to TO (4) passes y then x, so the two
+/// best legs collide; detours skip one of x and y (p, q, r, s), slow roles skip both (z, w), and
+/// random tenures and a few random extra moves and roles vary the rest.
+fn crossing_legs() -> impl Strategy<Value = Graph> {
+    const TRAP: [(RoleIx, RoleIx); 16] = [
+        (0, 1),
+        (0, 6),
+        (0, 9),
+        (1, 2),
+        (1, 5),
+        (1, 4),
+        (2, 3),
+        (2, 1),
+        (2, 7),
+        (3, 2),
+        (3, 8),
+        (3, 10),
+        (5, 3),
+        (6, 2),
+        (7, 4),
+        (8, 1),
+    ];
+    let tenure = prop_oneof![3 => (0u32..=4, 0u32..=2), 1 => (8u32..=160, 0u32..=12)];
+    (11usize..=13)
+        .prop_flat_map(move |n| {
+            (
+                prop::collection::vec(tenure.clone(), n),
+                prop::collection::vec(prop::bool::weighted(0.08), n * n),
+            )
+        })
+        .prop_map(|(spans, extra)| {
+            let n = spans.len();
+            let mut edges: Vec<(RoleIx, RoleIx, bool)> = TRAP
+                .iter()
+                .chain(&[(9, 3), (10, 4)])
+                .map(|&(from, to)| (from, to, true))
+                .collect();
+            for from in 0..n {
+                for to in 0..n {
+                    if from != to && extra[from * n + to] {
+                        edges.push((from, to, true));
+                    }
+                }
+            }
+            let mut seen = HashSet::new();
+            edges.retain(|edge| seen.insert((edge.0, edge.1)));
+            Graph {
+                levels: vec![1; n],
+                tenures: spans.iter().map(|&(min, more)| (min, min + more)).collect(),
+                edges,
+            }
+        })
+}
+
+/// The routes `find_routes` gives through `via` avoiding `avoid`, against the brute force.
+fn check_via(
+    catalogue: &Catalogue,
+    (from, via, to): (RoleIx, RoleIx, RoleIx),
+    avoid: &[RoleIx],
+    order: RouteOrder,
+    limit: usize,
+) -> Result<(), TestCaseError> {
+    let query = RouteQuery {
+        order,
+        via: Some(via),
+        avoid: avoid.to_vec(),
+        limit,
+        ..RouteQuery::new(from, to)
+    };
+    let mut expected: Vec<Vec<RoleIx>> = brute_force(catalogue, from, to, order, avoid)
+        .into_iter()
+        .filter(|path| path.contains(&via))
+        .collect();
+    expected.truncate(limit);
+    match find_routes(catalogue, &query) {
+        Ok(routes) => prop_assert_eq!(steps_of(&routes), expected),
+        Err(error) => prop_assert!(
+            expected.is_empty(),
+            "no route ({error}), but brute force found {:?}",
+            expected[0]
+        ),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn via_gives_the_best_routes_through_the_role_when_the_best_legs_collide(
+        g in crossing_legs(),
+        order in orders(),
+        avoid_pick in prop::option::of(5usize..13),
+        limit in prop_oneof![Just(1usize), 2usize..6, Just(EVERY_ROUTE)],
+    ) {
+        let catalogue = g.catalogue();
+        let avoid: Vec<RoleIx> = avoid_pick.filter(|&r| r < catalogue.roles.len()).into_iter().collect();
+        check_via(&catalogue, (0, 3, 4), &avoid, order, limit)?;
+    }
+
+    #[test]
+    fn via_with_a_limit_gives_the_first_routes_through_the_role(
+        (g, from, to) in graph_and_ends(7),
+        order in orders(),
+        via_pick in any::<prop::sample::Index>(),
+        avoid_picks in prop::collection::vec(any::<prop::sample::Index>(), 0..3),
+        limit in 1usize..6,
+    ) {
+        let catalogue = g.catalogue();
+        let n = catalogue.roles.len();
+        let via = via_pick.index(n);
+        let avoid: Vec<RoleIx> = avoid_picks
+            .iter()
+            .map(|i| i.index(n))
+            .filter(|&r| r != from && r != to && r != via)
+            .collect();
+        check_via(&catalogue, (from, via, to), &avoid, order, limit)?;
     }
 }
 

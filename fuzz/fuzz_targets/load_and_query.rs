@@ -14,7 +14,7 @@ use ladder::catalogue::{Limits, load_text};
 use ladder::commands::{Output, PageFormat as Format, PathQuery};
 use ladder::commands;
 use ladder::config::{Query, Style};
-use ladder::ladder::RouteOrder;
+use ladder::route::RouteOrder;
 use ladder::model::Catalogue;
 use ladder::render;
 use ladder::resolve::resolve;

@@ -1,13 +1,15 @@
 //! `ladder compare A B`: two role cards side by side, what they share, and the step between them.
 
+use std::cmp::Ordering;
+
 use serde::Serialize;
 
 use super::Years;
 use super::show::{RoleCard, card};
 use crate::compare::{Lists, overlap};
-use crate::ladder::{RouteQuery, find_routes};
 use crate::model::Catalogue;
 use crate::resolve::resolve;
+use crate::route::{RouteQuery, find_routes};
 
 /// The `compare` object of the JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,7 +19,8 @@ pub struct Comparison {
     pub shared: Lists,
     pub only_a: Lists,
     pub only_b: Lists,
-    /// The quickest typical route from the lower role to the higher, when there is one.
+    /// The quickest typical route from the lower role to the higher (either way at the same
+    /// level), when there is one.
     pub step: Option<Step>,
 }
 
@@ -35,29 +38,37 @@ pub fn run(catalogue: &Catalogue, a: &str, b: &str) -> anyhow::Result<Comparison
     let a_ix = resolve(catalogue, a)?;
     let b_ix = resolve(catalogue, b)?;
     let (ra, rb) = (catalogue.role(a_ix), catalogue.role(b_ix));
-    let (low, high) = if ra.level <= rb.level {
-        (a_ix, b_ix)
-    } else {
-        (b_ix, a_ix)
+    // Up the ladder from the lower role; at the same level a track switch may go either way (or
+    // one way only), so both are tried and the quicker kept, A to B on a tie.
+    let ends = match ra.level.cmp(&rb.level) {
+        Ordering::Less => vec![(a_ix, b_ix)],
+        Ordering::Greater => vec![(b_ix, a_ix)],
+        Ordering::Equal if a_ix == b_ix => Vec::new(),
+        Ordering::Equal => vec![(a_ix, b_ix), (b_ix, a_ix)],
     };
-    let step = if low == high {
-        None
-    } else {
-        let query = RouteQuery::new(low, high);
-        find_routes(catalogue, &query)
-            .ok()
-            .and_then(|routes| routes.into_iter().next())
-            .map(|route| Step {
-                from: catalogue.role(low).id.clone(),
-                to: catalogue.role(high).id.clone(),
-                levels: catalogue.role(high).level - catalogue.role(low).level,
-                steps: route.steps.len().saturating_sub(1),
-                years: Years {
-                    min: route.min_years,
-                    max: route.max_years,
-                },
-            })
-    };
+    let step = ends
+        .into_iter()
+        .filter_map(|(low, high)| {
+            let route = find_routes(catalogue, &RouteQuery::new(low, high))
+                .ok()?
+                .into_iter()
+                .next()?;
+            Some((route.time_millis, route.steps.len(), low, high, route))
+        })
+        .min_by_key(|&(time, steps, ..)| (time, steps))
+        .map(|(_, _, low, high, route)| Step {
+            from: catalogue.role(low).id.clone(),
+            to: catalogue.role(high).id.clone(),
+            levels: catalogue
+                .role(high)
+                .level
+                .saturating_sub(catalogue.role(low).level),
+            steps: route.steps.len().saturating_sub(1),
+            years: Years {
+                min: route.min_years,
+                max: route.max_years,
+            },
+        });
     let o = overlap(ra, rb);
     Ok(Comparison {
         a: card(catalogue, a_ix),

@@ -17,7 +17,7 @@ use serde::{Serialize, Serializer};
 
 use crate::catalogue::raw::RawCatalogue;
 use crate::catalogue::{self, Limits, LoadError, Origin};
-use crate::ladder::RouteOrder;
+use crate::route::RouteOrder;
 use crate::model::{Catalogue, RoleIx};
 
 /// A question about a catalogue, answered as a [`View`].

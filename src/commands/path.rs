@@ -4,9 +4,9 @@ use serde::Serialize;
 
 use super::PathQuery;
 use super::{RoleRef, Years};
-use crate::ladder::{RouteQuery, find_routes};
 use crate::model::Catalogue;
 use crate::resolve::resolve;
+use crate::route::{RouteQuery, add_years, find_routes};
 
 /// The `path` object of the JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -83,8 +83,8 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
                     reached_after: elapsed,
                     lateral,
                 });
-                elapsed.min += role.tenure.min;
-                elapsed.max += role.tenure.max;
+                elapsed.min = add_years(elapsed.min, role.tenure.min);
+                elapsed.max = add_years(elapsed.max, role.tenure.max);
                 previous = Some(ix);
             }
             RouteView {

@@ -165,7 +165,7 @@ mod tests {
     use super::*;
     use crate::catalogue::{Limits, Origin, load};
     use crate::commands::{PathQuery, Query, View, run};
-    use crate::ladder::RouteOrder;
+    use crate::route::RouteOrder;
 
     fn pm_to_cpo() -> RouteView {
         let catalogue = load(&Origin::Builtin, &Limits::default()).expect("built-in loads");
