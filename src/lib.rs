@@ -23,6 +23,8 @@ pub mod compare;
 pub mod config;
 pub mod ladder;
 pub mod model;
+pub mod names;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod usage;

@@ -816,7 +816,7 @@ proptest! {
     ) {
         let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
         prop_assert_eq!(
-            ladder::resolve::closest(&target, refs.iter().copied()),
+            ladder::names::closest(&target, refs.iter().copied()),
             closest_by_brute_force(&target, &refs)
         );
     }

@@ -13,7 +13,7 @@ use super::raw::{At, Pos, RawCatalogue, RawRole};
 use crate::model::{
     Catalogue, Role, RoleIx, Source, SourceIx, Tenure, TenureBasis, TitlesBySize, Track, TrackIx,
 };
-use crate::resolve::{NameKey, closest};
+use crate::names::{closest, normalize};
 
 /// The longest tenure a role may state, in years.
 pub const MAX_TENURE_YEARS: f64 = 50.0;
@@ -53,7 +53,7 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
     // being built a second time once the ids have moved into the model.
     let role_ids: HashMap<String, usize> =
         v.unique_ids("role", raw.roles.iter().map(|r| &r.value.id));
-    v.unique_names(&raw.roles);
+    v.unique_names(&raw.roles, &role_ids);
 
     let mut resolved = Vec::with_capacity(raw.roles.len());
     for (ix, role) in raw.roles.iter().enumerate() {
@@ -99,7 +99,8 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
         })
         .collect();
     let catalogue = Catalogue::with_id_index(
-        raw.version.value,
+        // Validated to be 1.
+        u32::try_from(raw.version.value).unwrap_or(1),
         raw.name,
         raw.description,
         sources,
@@ -167,18 +168,23 @@ impl Validator {
         seen
     }
 
-    /// A title or alias names one role only, compared as `resolve` compares names. The map holds
-    /// the names as written and compares them normalised, without a normalised copy of each.
-    fn unique_names<'a>(&mut self, roles: &'a [At<RawRole>]) {
+    /// A title or alias names one role only, compared as `resolve` compares names (`names.rs`),
+    /// and is not another role's id, which `resolve` would always prefer.
+    fn unique_names(&mut self, roles: &[At<RawRole>], role_ids: &HashMap<String, usize>) {
         let names = roles.iter().map(|r| 1 + r.value.aliases.len()).sum();
-        let mut owner: HashMap<NameKey<'a>, (usize, Pos)> = HashMap::with_capacity(names);
+        let mut owner: HashMap<String, (usize, Pos)> = HashMap::with_capacity(names);
+        // Ids are kebab-case ASCII (or refused): their normalised form is the id without dashes.
+        let ids_by_key: HashMap<String, usize> = role_ids
+            .iter()
+            .map(|(id, &ix)| (normalize(id), ix))
+            .collect();
         for (ix, role) in roles.iter().enumerate() {
             let role = &role.value;
             if role.title.value.trim().is_empty() {
                 self.problem(role.title.pos, "a role's title must not be empty");
             }
             for name in std::iter::once(&role.title).chain(&role.aliases) {
-                let key = NameKey(&name.value);
+                let key = normalize(&name.value);
                 if key.is_empty() {
                     if !name.value.trim().is_empty() {
                         self.problem(
@@ -188,7 +194,8 @@ impl Validator {
                     }
                     continue;
                 }
-                match owner.entry(key) {
+                let id_owner = ids_by_key.get(&key).copied().filter(|&other| other != ix);
+                let shared_with = match owner.entry(key) {
                     Entry::Occupied(owned) => {
                         let (other, pos) = *owned.get();
                         if other != ix {
@@ -202,10 +209,26 @@ impl Validator {
                                 ),
                             );
                         }
+                        Some(other)
                     }
                     Entry::Vacant(free) => {
                         free.insert((ix, name.pos));
+                        None
                     }
+                };
+                // Said once: a name shared with the role whose id it is was named above.
+                if let Some(other) = id_owner
+                    && shared_with != Some(other)
+                    && let Some(other_role) = roles.get(other)
+                {
+                    let other = &other_role.value.id;
+                    self.problem(
+                        name.pos,
+                        format!(
+                            "the name `{}` of role `{}` is the id of role `{}` (line {}); a role's id wins, so this name could never find `{}`",
+                            name.value, role.id.value, other.value, other.pos.line, role.id.value
+                        ),
+                    );
                 }
             }
         }
@@ -279,8 +302,8 @@ impl Validator {
     ) -> Resolved {
         let raw = &at.value;
         let id = &raw.id.value;
-        if raw.summary.trim().is_empty() {
-            self.problem(at.pos, format!("role `{id}` needs a `summary`"));
+        if raw.summary.value.trim().is_empty() {
+            self.problem(raw.summary.pos, format!("role `{id}` needs a `summary`"));
         }
         if raw.responsibilities.value.is_empty() {
             self.problem(
@@ -288,7 +311,7 @@ impl Validator {
                 format!("role `{id}` needs at least one responsibility"),
             );
         }
-        if raw.level.value == 0 || raw.level.value > MAX_LEVEL {
+        if !(1..=i64::from(MAX_LEVEL)).contains(&raw.level.value) {
             self.problem(
                 raw.level.pos,
                 format!(
@@ -565,12 +588,12 @@ impl Validator {
             for alias in &role.aliases {
                 self.text(alias.pos, || of("aliases"), &alias.value);
             }
-            self.text(at.pos, || of("summary"), &role.summary);
+            self.text(role.summary.pos, || of("summary"), &role.summary.value);
             for item in &role.responsibilities.value {
-                self.text(role.responsibilities.pos, || of("responsibilities"), item);
+                self.text(item.pos, || of("responsibilities"), &item.value);
             }
             for skill in &role.skills {
-                self.text(at.pos, || of("skills"), skill);
+                self.text(skill.pos, || of("skills"), &skill.value);
             }
             self.text_opt(
                 role.tenure.pos,
@@ -578,8 +601,11 @@ impl Validator {
                 &role.tenure.value.note,
             );
             if let Some(titles) = &role.titles_by_company_size {
-                for value in [&titles.startup, &titles.scaleup, &titles.enterprise] {
-                    self.text_opt(at.pos, || of("titles_by_company_size"), value);
+                for title in [&titles.startup, &titles.scaleup, &titles.enterprise]
+                    .into_iter()
+                    .flatten()
+                {
+                    self.text(title.pos, || of("titles_by_company_size"), &title.value);
                 }
             }
         }
@@ -694,13 +720,14 @@ impl Resolved {
             id: raw.id.value,
             title: raw.title.value,
             // In place too: a name is smaller without its position.
-            aliases: raw.aliases.into_iter().map(|alias| alias.value).collect(),
+            aliases: values(raw.aliases),
             track: self.track,
-            level: raw.level.value,
+            // Validated to lie in 1..=MAX_LEVEL.
+            level: u32::try_from(raw.level.value).unwrap_or(0),
             entry: raw.entry,
-            summary: raw.summary,
-            responsibilities: raw.responsibilities.value,
-            skills: raw.skills,
+            summary: raw.summary.value,
+            responsibilities: values(raw.responsibilities.value),
+            skills: values(raw.skills),
             reports_to: self.reports_to,
             tenure: Tenure {
                 note: raw.tenure.value.note,
@@ -709,13 +736,18 @@ impl Resolved {
             next: self.next,
             lateral: self.lateral,
             titles_by_company_size: TitlesBySize {
-                startup: titles.startup,
-                scaleup: titles.scaleup,
-                enterprise: titles.enterprise,
+                startup: titles.startup.map(|t| t.value),
+                scaleup: titles.scaleup.map(|t| t.value),
+                enterprise: titles.enterprise.map(|t| t.value),
             },
             sources: self.sources,
         }
     }
+}
+
+/// The texts of a list, without their positions.
+fn values(list: Vec<At<String>>) -> Vec<String> {
+    list.into_iter().map(|item| item.value).collect()
 }
 
 /// `[a-z0-9]+(-[a-z0-9]+)*`
@@ -792,6 +824,7 @@ mod tests {
 
     #[test]
     fn terminal_control_codes_in_text_are_refused_where_they_are() {
+        // Each at its own field: the summary on line 9, not the role's line 5.
         let text = ONE_ROLE
             .replace("TITLE", "\"Evil \\e]0;retitled\\a\"")
             .replace("SUMMARY", "\"Clears \\e[2J the screen\"");
@@ -799,14 +832,14 @@ mod tests {
             problems(&text),
             [
                 (
-                    5,
-                    "the `summary` of role `a` holds a control character (U+001B); text may hold \
+                    6,
+                    "the `title` of role `a` holds a control character (U+001B); text may hold \
                      line breaks and tabs, but no terminal control codes"
                         .to_owned()
                 ),
                 (
-                    6,
-                    "the `title` of role `a` holds a control character (U+001B); text may hold \
+                    9,
+                    "the `summary` of role `a` holds a control character (U+001B); text may hold \
                      line breaks and tabs, but no terminal control codes"
                         .to_owned()
                 ),
@@ -816,10 +849,32 @@ mod tests {
 
     #[test]
     fn line_breaks_and_tabs_in_text_are_fine() {
+        let text = ONE_ROLE.replace("SUMMARY", "\"Two\\nlines,\\ttabbed\"");
+        assert_eq!(problems(&text), []);
+    }
+
+    #[test]
+    fn line_breaks_and_tabs_in_one_line_fields_are_refused_with_the_rest() {
         let text = ONE_ROLE
             .replace("TITLE", "\"Tabbed\\ttitle\"")
-            .replace("SUMMARY", "\"Two\\nlines\"");
-        assert_eq!(problems(&text), []);
+            .replace("track: ic", "track: ic\n    aliases: [\"two\\nlines\"]")
+            .replace("level: 1", "level: 0");
+        assert_eq!(
+            problems(&text),
+            [
+                (
+                    6,
+                    "`title` of role `a` holds a tab; it must be one line, without line breaks or tabs"
+                        .to_owned()
+                ),
+                (
+                    8,
+                    "`aliases` of role `a` holds a line break; it must be one line, without line breaks or tabs"
+                        .to_owned()
+                ),
+                (9, "level 0 is out of range: levels run from 1 to 100".to_owned()),
+            ]
+        );
     }
 
     #[test]

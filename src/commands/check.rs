@@ -44,7 +44,7 @@ pub struct AlreadyReported;
 pub fn run(config: &Config, file: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
     let origin = file.map_or_else(|| config.origin.clone(), |f| Origin::File(f.to_path_buf()));
     let name = origin.display_name();
-    let loaded = catalogue::reload(&origin, &config.limits);
+    let loaded = catalogue::load(&origin, &config.limits);
     match config.format {
         Format::Json => {
             let verdict = verdict(&name, &loaded);

@@ -93,9 +93,9 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
                 || titles.scaleup.is_some()
                 || titles.enterprise.is_some())
             .then(|| RawTitles {
-                startup: titles.startup.clone(),
-                scaleup: titles.scaleup.clone(),
-                enterprise: titles.enterprise.clone(),
+                startup: titles.startup.clone().map(at),
+                scaleup: titles.scaleup.clone().map(at),
+                enterprise: titles.enterprise.clone().map(at),
             });
             let (source, estimate) = match role.tenure.basis {
                 TenureBasis::Source(ix) => (Some(source_id(ix)), false),
@@ -106,11 +106,11 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
                 title: at(role.title.clone()),
                 aliases: role.aliases.iter().cloned().map(at).collect(),
                 track: at(catalogue.track_of(role).id.clone()),
-                level: at(role.level),
+                level: at(i64::from(role.level)),
                 entry: role.entry,
-                summary: role.summary.clone(),
-                responsibilities: at(role.responsibilities.clone()),
-                skills: role.skills.clone(),
+                summary: at(role.summary.clone()),
+                responsibilities: at(role.responsibilities.iter().cloned().map(at).collect()),
+                skills: role.skills.iter().cloned().map(at).collect(),
                 reports_to: role_ids(&role.reports_to),
                 tenure: at(RawTenure {
                     min: at(role.tenure.min),
@@ -127,7 +127,7 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
         })
         .collect();
     RawCatalogue {
-        version: at(catalogue.version),
+        version: at(i64::from(catalogue.version)),
         name: catalogue.name.clone(),
         description: catalogue.description.clone(),
         sources: catalogue
