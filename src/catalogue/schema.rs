@@ -82,7 +82,7 @@ pub static CATALOGUE: Section = Section {
         opt(
             "roles",
             Kind::List(&Kind::Map(&ROLE)),
-            "the roles; references between roles (reports_to, next, lateral) use role ids",
+            "the roles. References between roles (reports_to, next, lateral) use role ids",
         ),
     ],
 };
@@ -225,5 +225,130 @@ impl Section {
             .map(|f| f.key)
             .collect::<Vec<_>>()
             .join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where the schema and the example of docs/schema.md disagree: each field missing from the
+    /// example, each key of the example the schema lacks, and each `# required` / `# optional`
+    /// comment that says otherwise than the schema.
+    fn disagreements(doc: &str) -> Vec<String> {
+        let block = doc
+            .split("```yaml\n")
+            .nth(1)
+            .and_then(|rest| rest.split("```").next())
+            .unwrap_or_default();
+        let mut found = Vec::new();
+        let mut documented: Vec<(&str, &str)> = Vec::new();
+        // The keys above the line at hand, by indentation.
+        let mut parents: Vec<(usize, &str)> = Vec::new();
+        for line in block.lines() {
+            // `# estimate: true` is a key too, commented out as the alternative to `source`.
+            let uncommented = line
+                .trim_start()
+                .strip_prefix("# ")
+                .unwrap_or(line.trim_start());
+            let item = uncommented.strip_prefix("- ").unwrap_or(uncommented);
+            let indent = line.len() - line.trim_start().len() + uncommented.len() - item.len();
+            let Some((key, rest)) = item.split_once(':') else {
+                continue;
+            };
+            if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+                continue;
+            }
+            parents.retain(|(at, _)| *at < indent);
+            let path: Vec<&str> = parents.iter().map(|(_, k)| *k).collect();
+            let section = match path.as_slice() {
+                [] => &CATALOGUE,
+                ["sources"] => &SOURCE,
+                ["tracks"] => &TRACK,
+                ["roles"] => &ROLE,
+                ["roles", "tenure"] => &TENURE,
+                ["roles", "titles_by_company_size"] => &TITLES,
+                _ => {
+                    found.push(format!("`{key}` under {path:?} is in no section"));
+                    continue;
+                }
+            };
+            parents.push((indent, key));
+            documented.push((section.name, key));
+            let Some(field) = section.fields.iter().find(|f| f.key == key) else {
+                found.push(format!("`{key}` of {} is not in the schema", section.name));
+                continue;
+            };
+            let comment = rest.split_once("# ").map_or("", |(_, c)| c);
+            let says = if comment.starts_with("required") {
+                Some(true)
+            } else if comment.starts_with("optional") {
+                Some(false)
+            } else {
+                None
+            };
+            if says.is_some_and(|required| required != field.required) {
+                found.push(format!("`{key}` of {} says `{comment}`", section.name));
+            }
+        }
+        for section in SECTIONS {
+            for field in section.fields {
+                if !documented.contains(&(section.name, field.key)) {
+                    found.push(format!(
+                        "`{}` of {} is not documented",
+                        field.key, section.name
+                    ));
+                }
+            }
+        }
+        found
+    }
+
+    const SCHEMA_MD: &str = include_str!("../../docs/schema.md");
+
+    #[test]
+    fn docs_schema_md_shows_every_field_of_the_schema_as_it_is() {
+        assert_eq!(disagreements(SCHEMA_MD), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_field_missing_from_the_docs_is_caught() {
+        let broken = SCHEMA_MD.replace(
+            "    skills: [product strategy, executive communication]",
+            "",
+        );
+        assert_eq!(
+            disagreements(&broken),
+            ["`skills` of role is not documented"]
+        );
+        let broken = SCHEMA_MD.replace(
+            "level: 8                        # required",
+            "level: 8 # optional",
+        );
+        assert_eq!(
+            disagreements(&broken),
+            ["`level` of role says `optional; 1..=100, higher is more senior; orders the ladder`"]
+        );
+        let broken = SCHEMA_MD.replace("    note:", "    notes:");
+        assert_eq!(
+            disagreements(&broken),
+            [
+                "`notes` of tenure is not in the schema",
+                "`note` of tenure is not documented"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_key_is_known_and_found_in_its_section() {
+        assert_eq!(
+            known_key("titles_by_company_size"),
+            Some("titles_by_company_size")
+        );
+        assert_eq!(known_key("level_code"), None);
+        assert_eq!(
+            ROLE.field("tenure").map(|f| f.kind),
+            Some(Kind::Map(&TENURE))
+        );
     }
 }

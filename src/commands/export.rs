@@ -6,7 +6,7 @@ use std::io::Write;
 use crate::catalogue::raw::{
     At, Pos, RawCatalogue, RawRole, RawSource, RawTenure, RawTitles, RawTrack,
 };
-use crate::catalogue::{self, yaml};
+use crate::catalogue::{self, schema, yaml};
 use crate::cli::Format;
 use crate::config::Config;
 use crate::model::{Catalogue, RoleIx, TenureBasis};
@@ -28,21 +28,17 @@ const HEADER: &str = "\
 # level) and `lateral` (moves to another track at the same level).
 ";
 
-/// Comments put before the top-level keys, so each list says what it holds.
-const SECTION_COMMENTS: &[(&str, &str)] = &[
-    (
-        "sources:",
-        "# Publications cited by roles (`sources`) and tenure figures (`tenure.source`), by id.",
-    ),
-    (
-        "tracks:",
-        "# The tracks roles sit on; a role names its track by id.",
-    ),
-    (
-        "roles:",
-        "# The roles. References between roles (reports_to, next, lateral) use role ids.",
-    ),
-];
+/// The comment put before a top-level list: its one-line description in the schema.
+fn section_comment(line: &str) -> Option<String> {
+    let key = line.strip_suffix(':')?;
+    let field = schema::CATALOGUE.field(key)?;
+    let schema::Kind::List(_) = field.kind else {
+        return None;
+    };
+    let mut doc = field.doc.chars();
+    let first = doc.next()?;
+    Some(format!("# {}{}.", first.to_uppercase(), doc.as_str()))
+}
 
 /// Writes the catalogue in use: YAML with comments, or JSON with `-o json`.
 pub fn run(config: &Config, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -65,9 +61,9 @@ pub fn to_yaml(raw: &RawCatalogue) -> anyhow::Result<String> {
     text.push_str(HEADER);
     text.push('\n');
     for line in body.lines() {
-        if let Some((_, comment)) = SECTION_COMMENTS.iter().find(|(key, _)| line == *key) {
+        if let Some(comment) = section_comment(line) {
             text.push('\n');
-            text.push_str(comment);
+            text.push_str(&comment);
             text.push('\n');
         }
         text.push_str(line);
