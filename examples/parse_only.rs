@@ -16,7 +16,14 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match serde_saphyr::from_str::<serde_json::Value>(&text) {
+    // The budget `ladder` allows by default (`Limits`), so that large catalogues parse.
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_nodes = 20_000_000;
+    budget.max_events = 40_000_000;
+    budget.max_total_scalar_bytes = 256 * 1024 * 1024;
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    match serde_saphyr::from_str_with_options::<serde_json::Value>(&text, options) {
         Ok(value) => {
             println!(
                 "{} top-level keys",

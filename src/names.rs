@@ -40,6 +40,46 @@ pub fn normalize(name: &str) -> String {
     fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// A name as a map key that compares and hashes as [`normalize`] would make it, without keeping
+/// a normalised copy: validation keys maps with every title, alias and id of the catalogue. An
+/// ASCII name is compared in place; any other is normalised for each comparison (rare).
+#[derive(Debug, Clone, Copy)]
+pub struct NameKey<'a>(pub &'a str);
+
+impl NameKey<'_> {
+    /// Whether the name normalises to nothing: it has no letters or digits.
+    pub fn is_empty(&self) -> bool {
+        !self.0.chars().any(char::is_alphanumeric)
+    }
+}
+
+impl PartialEq for NameKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        match (self.0.is_ascii(), other.0.is_ascii()) {
+            (true, true) => ascii_key(self.0).eq(ascii_key(other.0)),
+            _ => normalize(self.0) == normalize(other.0),
+        }
+    }
+}
+
+impl Eq for NameKey<'_> {}
+
+impl std::hash::Hash for NameKey<'_> {
+    /// Hashes the normalised name's characters, so that equal keys hash the same.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        if self.0.is_ascii() {
+            for c in ascii_key(self.0) {
+                state.write_u32(u32::from(c));
+            }
+        } else {
+            for c in normalize(self.0).chars() {
+                state.write_u32(u32::from(c));
+            }
+        }
+        state.write_u8(0xff);
+    }
+}
+
 /// `normalize(name) == key`, without building the string for an ASCII name: `resolve` compares
 /// every name in the catalogue, and allocating for each would dominate on a large one.
 pub fn key_is(name: &str, key: &str) -> bool {
@@ -252,6 +292,30 @@ mod tests {
             }
         }
         assert!(key_is("Ａ１", "a1") && key_starts_with("Straße-Leiter", "strasse"));
+    }
+
+    #[test]
+    fn name_keys_are_equal_and_hash_alike_when_the_names_normalise_alike() {
+        use std::hash::BuildHasher as _;
+        let state = std::collections::hash_map::RandomState::new();
+        let long = "Senior Principal Staff Distinguished Engineering Manager of Platforms";
+        let upper = long.to_uppercase().replace(' ', "_");
+        for (a, b) in [
+            ("VP of Product", "vp-of-product"),
+            ("\u{212A}elvin", "kelvin"),
+            ("Caf\u{e9}", "CAFE\u{301}"),
+            ("Ａ１", "a1"),
+            (long, upper.as_str()),
+        ] {
+            assert_eq!(NameKey(a), NameKey(b), "{a} / {b}");
+            assert_eq!(
+                state.hash_one(NameKey(a)),
+                state.hash_one(NameKey(b)),
+                "{a} / {b}"
+            );
+        }
+        assert_ne!(NameKey("VP of Product"), NameKey("VP of Products"));
+        assert!(NameKey("--").is_empty() && !NameKey("a-").is_empty());
     }
 
     #[test]

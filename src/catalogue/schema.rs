@@ -213,6 +213,21 @@ pub fn known_key(key: &str) -> Option<&'static str> {
         .find(|known| *known == key)
 }
 
+impl Kind {
+    /// What a value of this kind is, for messages: "must be {expected}".
+    pub fn expected(&self) -> &'static str {
+        match self {
+            Kind::Text | Kind::Line => "text",
+            Kind::Whole => "a whole number (0 or more)",
+            Kind::Years => "a number of years",
+            Kind::Bool => "true or false",
+            Kind::List(Kind::Map(_)) => "a list of mappings (`- key: value`)",
+            Kind::List(_) => "a list (`- item` lines, or `[a, b]`)",
+            Kind::Map(_) => "a mapping (`key: value` lines, or `{key: value}`)",
+        }
+    }
+}
+
 impl Section {
     pub fn field(&'static self, key: &str) -> Option<&'static Field> {
         self.fields.iter().find(|f| f.key == key)

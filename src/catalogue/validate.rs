@@ -13,7 +13,7 @@ use super::raw::{At, Pos, RawCatalogue, RawRole};
 use crate::model::{
     Catalogue, Role, RoleIx, Source, SourceIx, Tenure, TenureBasis, TitlesBySize, Track, TrackIx,
 };
-use crate::names::{closest, normalize};
+use crate::names::{NameKey, closest};
 
 /// The longest tenure a role may state, in years.
 pub const MAX_TENURE_YEARS: f64 = 50.0;
@@ -53,7 +53,7 @@ pub fn validate(raw: RawCatalogue) -> Result<Catalogue, Vec<Problem>> {
     // being built a second time once the ids have moved into the model.
     let role_ids: HashMap<String, usize> =
         v.unique_ids("role", raw.roles.iter().map(|r| &r.value.id));
-    v.unique_names(&raw.roles, &role_ids);
+    v.unique_names(&raw.roles);
 
     let mut resolved = Vec::with_capacity(raw.roles.len());
     for (ix, role) in raw.roles.iter().enumerate() {
@@ -170,21 +170,23 @@ impl Validator {
 
     /// A title or alias names one role only, compared as `resolve` compares names (`names.rs`),
     /// and is not another role's id, which `resolve` would always prefer.
-    fn unique_names(&mut self, roles: &[At<RawRole>], role_ids: &HashMap<String, usize>) {
+    fn unique_names<'a>(&mut self, roles: &'a [At<RawRole>]) {
         let names = roles.iter().map(|r| 1 + r.value.aliases.len()).sum();
-        let mut owner: HashMap<String, (usize, Pos)> = HashMap::with_capacity(names);
-        // Ids are kebab-case ASCII (or refused): their normalised form is the id without dashes.
-        let ids_by_key: HashMap<String, usize> = role_ids
-            .iter()
-            .map(|(id, &ix)| (normalize(id), ix))
-            .collect();
+        let mut owner: HashMap<NameKey<'a>, (usize, Pos)> = HashMap::with_capacity(names);
+        // The first role with an id (a second one is refused as a duplicate).
+        let mut ids_by_key: HashMap<NameKey<'a>, usize> = HashMap::with_capacity(roles.len());
+        for (ix, role) in roles.iter().enumerate() {
+            ids_by_key
+                .entry(NameKey(&role.value.id.value))
+                .or_insert(ix);
+        }
         for (ix, role) in roles.iter().enumerate() {
             let role = &role.value;
             if role.title.value.trim().is_empty() {
                 self.problem(role.title.pos, "a role's title must not be empty");
             }
             for name in std::iter::once(&role.title).chain(&role.aliases) {
-                let key = normalize(&name.value);
+                let key = NameKey(&name.value);
                 if key.is_empty() {
                     if !name.value.trim().is_empty() {
                         self.problem(
@@ -194,7 +196,9 @@ impl Validator {
                     }
                     continue;
                 }
-                let id_owner = ids_by_key.get(&key).copied().filter(|&other| other != ix);
+                let id_owner = ids_by_key.get(&key).copied().filter(|&other| {
+                    roles.get(other).map(|r| &r.value.id.value) != Some(&role.id.value)
+                });
                 let shared_with = match owner.entry(key) {
                     Entry::Occupied(owned) => {
                         let (other, pos) = *owned.get();

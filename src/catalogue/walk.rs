@@ -47,7 +47,7 @@ pub fn walk(tree: Node) -> Walked {
             format!(
                 "a catalogue is a mapping of keys ({}), not {}",
                 schema::CATALOGUE.keys(),
-                describe(&tree.value)
+                tree.value.describe()
             ),
         );
         None
@@ -252,7 +252,7 @@ impl Walker {
                         format!(
                             "`{key}` of {} is empty; it needs {}",
                             f.owner,
-                            expected(&field.kind)
+                            field.kind.expected()
                         ),
                     );
                 }
@@ -267,8 +267,8 @@ impl Walker {
             node.pos,
             format!(
                 "`{key}` of {owner} must be {}, not {}",
-                expected(kind),
-                describe(&node.value)
+                kind.expected(),
+                node.value.describe()
             ),
         );
     }
@@ -309,8 +309,8 @@ impl Walker {
                 let message = format!(
                     "{}`{key}` of {owner} must be {}, not {}",
                     if item { "each item of " } else { "" },
-                    expected(kind),
-                    describe(other)
+                    kind.expected(),
+                    other.describe()
                 );
                 self.structural(node.pos, message);
                 return None;
@@ -449,7 +449,7 @@ impl Walker {
                     format!(
                         "an item of `{key}` of {} is empty; it needs {}",
                         f.owner,
-                        expected(item)
+                        item.expected()
                     ),
                 );
                 continue;
@@ -499,7 +499,7 @@ impl Walker {
                     format!(
                         "an item of `{key}` of {} is empty; it needs {}",
                         f.owner,
-                        expected(item)
+                        item.expected()
                     ),
                 ),
                 other => self.structural(
@@ -507,8 +507,8 @@ impl Walker {
                     format!(
                         "each item of `{key}` of {} must be {}, not {}",
                         f.owner,
-                        expected(item),
-                        describe(other)
+                        item.expected(),
+                        other.describe()
                     ),
                 ),
             }
@@ -537,33 +537,98 @@ impl Walker {
     }
 }
 
-fn expected(kind: &Kind) -> &'static str {
-    match kind {
-        Kind::Text | Kind::Line => "text",
-        Kind::Whole => "a whole number (0 or more)",
-        Kind::Years => "a number of years",
-        Kind::Bool => "true or false",
-        Kind::List(Kind::Map(_)) => "a list of mappings (`- key: value`)",
-        Kind::List(_) => "a list (`- item` lines, or `[a, b]`)",
-        Kind::Map(_) => "a mapping (`key: value` lines, or `{key: value}`)",
-    }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{BUILTIN_YAML, Limits, yaml};
 
-fn describe(value: &Value) -> String {
-    match value {
-        Value::Null => "empty".to_owned(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Int(n) => format!("`{n}`"),
-        Value::Float(x) => format!("`{x:?}`"),
-        Value::Text(t) => {
-            let short: String = t.chars().take(40).collect();
-            if short.len() < t.len() {
-                format!("the text `{short}...`")
-            } else {
-                format!("the text `{short}`")
+    fn walked(text: &str) -> Walked {
+        walk(yaml::parse(text, &Limits::default()).expect("parses as a tree"))
+    }
+
+    #[test]
+    fn the_built_in_catalogue_has_the_shape_it_checks() {
+        assert_eq!(walked(BUILTIN_YAML).problems, []);
+        let example = include_str!("../../examples/engineering.yaml");
+        assert_eq!(walked(example).problems, []);
+    }
+
+    #[test]
+    fn every_field_of_the_schema_is_read() {
+        // A role with every field: the export of it names them all, so none was left unread.
+        let text = "version: 1\nname: x\ndescription: d\nsources: [{id: s, title: S, publisher: p, \
+            published: '2024', url: u}]\ntracks: [{id: ic, name: IC, description: d}]\nroles:\n  - \
+            {id: a, title: A, aliases: [b], track: ic, level: 1, entry: true, summary: s, \
+            responsibilities: [r], skills: [k], reports_to: [a], tenure: {min: 1, max: 2, source: s, \
+            estimate: true, note: n}, next: [a], lateral: [a], titles_by_company_size: {startup: x, \
+            scaleup: y, enterprise: z}, sources: [s]}\n";
+        let raw = walked(text).raw.expect("whole");
+        let exported = yaml::to_string(&raw).expect("serialises");
+        for section in schema::SECTIONS {
+            for field in section.fields {
+                assert!(
+                    exported.contains(&format!("{}:", field.key)),
+                    "{}",
+                    field.key
+                );
             }
         }
-        Value::List(_) => "a list".to_owned(),
-        Value::Map(_) => "a mapping".to_owned(),
+    }
+
+    #[test]
+    fn every_structure_problem_is_found_in_one_pass() {
+        let text = "\
+version: 1
+name: x
+tracks:
+  - id: ic
+    nme: IC
+roles:
+  - id: a
+    title: A
+    track: ic
+    level: high
+    responsibilities: r
+    tenure: {min: 1, max: 2, estimat: true}
+    aliases: [x, [y]]
+";
+        let mut found = walked(text).problems;
+        found.sort_by_key(|p| p.pos);
+        let shown: Vec<(u32, u32, &str)> = found
+            .iter()
+            .map(|p| (p.pos.line, p.pos.column, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (5, 5, "unknown key `nme`; did you mean `name`?"),
+                (7, 5, "role `a` is missing the required key `summary`"),
+                (
+                    10,
+                    12,
+                    "`level` of role `a` must be a whole number (0 or more), not the text `high`"
+                ),
+                (
+                    11,
+                    23,
+                    "`responsibilities` of role `a` must be a list (`- item` lines, or `[a, b]`), not the text `r`"
+                ),
+                (12, 30, "unknown key `estimat`; did you mean `estimate`?"),
+                (
+                    13,
+                    18,
+                    "each item of `aliases` of role `a` must be text, not a list"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_document_that_is_not_a_mapping_is_named_for_what_it_is() {
+        let found = walked("- a\n- b\n").problems;
+        assert_eq!(
+            found[0].message,
+            "a catalogue is a mapping of keys (version, name, description, sources, tracks, roles), not a list"
+        );
     }
 }

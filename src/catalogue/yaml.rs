@@ -52,6 +52,28 @@ pub enum Key {
     NotText(String),
 }
 
+impl Value {
+    /// What the value is, for messages: "not {description}".
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Null => "empty".to_owned(),
+            Value::Bool(b) => format!("`{b}`"),
+            Value::Int(n) => format!("`{n}`"),
+            Value::Float(x) => format!("`{x:?}`"),
+            Value::Text(t) => {
+                let short: String = t.chars().take(40).collect();
+                if short.len() < t.len() {
+                    format!("the text `{short}...`")
+                } else {
+                    format!("the text `{short}`")
+                }
+            }
+            Value::List(_) => "a list".to_owned(),
+            Value::Map(_) => "a mapping".to_owned(),
+        }
+    }
+}
+
 impl Key {
     pub fn text(&self) -> Option<&str> {
         match self {
@@ -128,7 +150,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Text(v.into()))
     }
     fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::Text(v.into_boxed_str()))
+        Ok(Value::Text(Box::from(v.as_str())))
     }
     fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
         Ok(Value::Text(String::from_utf8_lossy(v).into()))
@@ -138,7 +160,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         while let Some(item) = seq.next_element::<Node>()? {
             items.push(item);
         }
-        Ok(Value::List(items.into_boxed_slice()))
+        Ok(Value::List(exact(items)))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
         let mut entries = Vec::new();
@@ -146,8 +168,20 @@ impl<'de> Visitor<'de> for ValueVisitor {
             let value = map.next_value::<Node>()?;
             entries.push(Entry { key, value });
         }
-        Ok(Value::Map(entries.into_boxed_slice()))
+        Ok(Value::Map(exact(entries)))
     }
+}
+
+/// The items moved into an allocation of exactly their size. Shrinking the `Vec` in place would
+/// keep the allocator's larger block (mimalloc does, for a shrink to half or more): over the
+/// millions of short lists of a large catalogue, a fifth of the tree's memory never used.
+fn exact<T>(mut items: Vec<T>) -> Box<[T]> {
+    if items.len() == items.capacity() {
+        return items.into_boxed_slice();
+    }
+    let mut exact = Vec::with_capacity(items.len());
+    exact.append(&mut items);
+    exact.into_boxed_slice()
 }
 
 impl<'de> Deserialize<'de> for Key {
