@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use divan::Bencher;
-use ladder::catalogue::{self, Limits, json, validate, yaml};
+use ladder::catalogue::{self, Limits, validate, walk, yaml};
 use ladder::commands;
 use ladder::commands::PathQuery;
 use ladder::config::Query;
@@ -69,7 +69,7 @@ fn fixture(roles: usize) -> &'static Fixture {
     })
 }
 
-/// YAML text to the raw structs (no validation).
+/// YAML text to the positioned tree (no walk, no validation).
 #[divan::bench(args = SIZES, max_time = 3)]
 fn parse_yaml(bencher: Bencher, roles: usize) {
     let f = fixture(roles);
@@ -78,28 +78,24 @@ fn parse_yaml(bencher: Bencher, roles: usize) {
         .bench(|| yaml::parse(&f.yaml, &Limits::default()).expect("parses"));
 }
 
-/// JSON text to the raw structs (no validation).
+/// JSON text to the positioned tree, through the same YAML parser (no walk, no validation).
 #[divan::bench(args = SIZES, max_time = 3)]
 fn parse_json(bencher: Bencher, roles: usize) {
     let f = fixture(roles);
     bencher
         .counter(divan::counter::BytesCount::of_str(&f.json))
-        .bench(|| match json::parse(&f.json) {
-            Ok(raw) => raw,
-            Err(_) => panic!("parses"),
-        });
+        .bench(|| yaml::parse(&f.json, &Limits::default()).expect("parses"));
 }
 
-/// Raw structs to the model: every rule, cycle detection, indexes.
+/// The tree to the model: the walk against the schema, then every rule, cycles, indexes.
 #[divan::bench(args = SIZES, max_time = 3)]
 fn validate(bencher: Bencher, roles: usize) {
     let f = fixture(roles);
-    let Ok(raw) = json::parse(&f.json) else {
-        panic!("parses")
-    };
-    bencher
-        .with_inputs(|| raw.clone())
-        .bench_values(|raw| validate::validate(raw).expect("valid"));
+    let tree = yaml::parse(&f.json, &Limits::default()).expect("parses");
+    bencher.with_inputs(|| tree.clone()).bench_values(|tree| {
+        let raw = walk::walk(tree).raw.expect("whole");
+        validate::validate(raw).expect("valid")
+    });
 }
 
 /// The whole load of a YAML file's text: parse and validate.

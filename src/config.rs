@@ -7,8 +7,8 @@ use crate::catalogue::{Limits, Origin};
 use crate::cli::{Cli, ColorChoice, Command, Format, RouteBy};
 use crate::commands::{CheckFormat, DataFormat, Drawing, PageFormat, PathQuery, PictureFormat};
 pub use crate::commands::{Query, Task};
-use crate::route::RouteOrder;
 pub use crate::render::Style;
+use crate::route::RouteOrder;
 
 /// Width tables are fitted to when stdout is not a terminal and `COLUMNS` is not set.
 pub const DEFAULT_WIDTH: u16 = 100;

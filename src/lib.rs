@@ -23,6 +23,8 @@ pub mod compare;
 pub mod config;
 pub mod message;
 pub mod model;
+pub mod names;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod route;
@@ -38,7 +40,9 @@ use crate::config::Config;
 /// stdout empty rather than half-printed. `check -o json` on an invalid catalogue writes its
 /// verdict, then fails. Meant to be called once per process: it does not free the catalogue.
 pub fn run(config: &Config) -> anyhow::Result<()> {
+    let progress = progress_while_loading(config);
     let output = commands::answer(&config.task, &config.origin, &config.limits)?;
+    drop(progress);
     let mut buffer = Vec::new();
     render::render(&mut buffer, &output, &config.style)?;
     write_out(&buffer)?;
@@ -57,4 +61,21 @@ pub fn write_out(bytes: &[u8]) -> anyhow::Result<()> {
         .write_all(bytes)
         .and_then(|()| stdout.flush())
         .context("cannot write the output")
+}
+
+/// A progress line on stderr while a catalogue file loads (shown only on a terminal, and only
+/// once loading is slow): the file `check` names, or the catalogue in use.
+fn progress_while_loading(config: &Config) -> progress::Progress {
+    let path = match (&config.task, &config.origin) {
+        (
+            commands::Task::Check {
+                file: Some(file), ..
+            },
+            _,
+        ) => file,
+        (_, catalogue::Origin::File(file)) => file,
+        (_, catalogue::Origin::Builtin) => return progress::Progress::none(),
+    };
+    let size = std::fs::metadata(path).map_or(0, |meta| meta.len());
+    progress::Progress::start(&path.display().to_string(), size)
 }

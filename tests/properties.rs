@@ -701,6 +701,11 @@ fn words() -> impl Strategy<Value = String> {
     text().prop_filter("not blank", |t| !t.trim().is_empty())
 }
 
+/// Text on one line, for the fields that refuse line breaks and tabs (names and titles).
+fn one_line(text: String) -> String {
+    text.replace(['\n', '\r', '\t'], " ")
+}
+
 #[derive(Debug, Clone)]
 struct RoleDraft {
     level: u32,
@@ -735,9 +740,9 @@ fn role_draft() -> impl Strategy<Value = RoleDraft> {
             prop::option::of(text()),
         ),
         [
-            prop::option::of(text()),
-            prop::option::of(text()),
-            prop::option::of(text()),
+            prop::option::of(text().prop_map(one_line)),
+            prop::option::of(text().prop_map(one_line)),
+            prop::option::of(text().prop_map(one_line)),
         ],
         (
             indexes(),
@@ -779,14 +784,14 @@ fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
         (text(), prop::option::of(text())),
         prop::collection::vec(
             (
-                words(),
+                words().prop_map(one_line),
                 prop::option::of(text()),
                 prop::option::of(text()),
                 prop::option::of(text()),
             ),
             0..3,
         ),
-        prop::collection::vec((words(), prop::option::of(text())), 1..3),
+        prop::collection::vec((words().prop_map(one_line), prop::option::of(text())), 1..3),
         prop::collection::vec(role_draft(), 1..6),
     )
         .prop_map(|((name, description), sources, tracks, drafts)| {
@@ -938,7 +943,7 @@ proptest! {
     ) {
         let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
         prop_assert_eq!(
-            ladder::resolve::closest(&target, refs.iter().copied()),
+            ladder::names::closest(&target, refs.iter().copied()),
             closest_by_brute_force(&target, &refs)
         );
     }

@@ -2,6 +2,8 @@
 
 use std::fmt::{self, Write as _};
 
+use unicode_width::UnicodeWidthStr as _;
+
 use super::raw::Pos;
 
 /// One thing wrong with a catalogue, at a position in its file.
@@ -130,6 +132,7 @@ impl<'a> SourceLines<'a> {
 
 struct Shown {
     text: String,
+    /// How many terminal columns precede the caret: wide characters (CJK, emoji) take two.
     caret: usize,
 }
 
@@ -148,7 +151,7 @@ fn shorten(chars: &[char], column: u64) -> Shown {
     }
     for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
         if i == col {
-            caret = text.chars().count();
+            caret = text.width();
         }
         match c {
             '\t' => text.push(' '),
@@ -157,7 +160,7 @@ fn shorten(chars: &[char], column: u64) -> Shown {
         }
     }
     if col >= end {
-        caret = text.chars().count();
+        caret = text.width();
     }
     if end < chars.len() {
         text.push_str("...");
@@ -232,5 +235,35 @@ mod tests {
         let shown = shorten(&chars, 501);
         assert!(shown.text.len() < 120);
         assert_eq!(shown.text.chars().nth(shown.caret), Some('X'));
+    }
+
+    #[test]
+    fn the_caret_is_under_the_column_after_wide_characters() {
+        let text = "version: 1\nname: 製品 🚀 x\nroles: []\n";
+        // `x` is the 12th character, but 14 columns in: each CJK character and the emoji are two.
+        let invalid = InvalidCatalogue::new(
+            "wide.yaml",
+            text,
+            vec![Problem::new(
+                Pos {
+                    line: 2,
+                    column: 12,
+                },
+                "here",
+            )],
+        );
+        let shown = invalid.render_problems();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert_eq!(lines[2], " 2 | name: 製品 🚀 x");
+        assert_eq!(lines[3], "   |               ^");
+        let source = lines[2]
+            .split_once("| ")
+            .map(|(_, s)| s)
+            .unwrap_or_default();
+        let caret = lines[3].find('^').unwrap_or(0) - "   | ".len();
+        assert_eq!(
+            unicode_width::UnicodeWidthStr::width(&source[..source.find('x').unwrap_or(0)]),
+            caret
+        );
     }
 }

@@ -1,13 +1,11 @@
 //! Loading a catalogue: the built-in ladder or a user's file, through the YAML boundary and
 //! validation, into the plain model.
 
-pub mod builtin;
 pub mod diagnostic;
-pub mod json;
-pub mod progress;
 pub mod raw;
-pub mod structure;
+pub mod schema;
 pub mod validate;
+pub mod walk;
 pub mod yaml;
 
 use std::io::Read as _;
@@ -17,8 +15,8 @@ use crate::model::Catalogue;
 pub use diagnostic::{InvalidCatalogue, Problem};
 use raw::Pos;
 
-/// The text of the built-in product-management ladder, embedded at build time. Queries use the
-/// model compiled from it ([`builtin::compiled`]); `ladder check` reads this text afresh.
+/// The text of the built-in product-management ladder, embedded in the binary and loaded like
+/// any file.
 pub const BUILTIN_YAML: &str = include_str!("../../data/ladder.yaml");
 /// How the built-in catalogue is named in messages.
 pub const BUILTIN_NAME: &str = "<built-in>";
@@ -76,59 +74,16 @@ pub enum LoadError {
     Unreadable { path: String, reason: String },
 }
 
-/// Loads and validates the catalogue from `origin`.
+/// Loads and validates the catalogue from `origin`: the file is read once and parsed once, with
+/// positions (JSON as YAML, which it is); one walk checks its structure against the schema and
+/// yields its values; one validation pass builds the model.
 pub fn load(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
     match origin {
-        // Validated when `ladder` was built. Had it not validated (the build warns), the embedded
-        // YAML is read here, to report every problem with its position.
-        Origin::Builtin => match builtin::compiled() {
-            Some(catalogue) => Ok(catalogue),
-            None => reload(origin, limits),
-        },
+        Origin::Builtin => Ok(load_text(BUILTIN_NAME, BUILTIN_YAML, limits)?),
         Origin::File(path) => {
             let name = origin.display_name();
-            let size = std::fs::metadata(path).map_or(0, |m| m.len());
-            let _progress = progress::Progress::start(&name, size);
-            load_file(path, &name, limits)
-        }
-    }
-}
-
-/// Loads and validates the catalogue from `origin` from its text, even the built-in one, which
-/// [`load`] takes as compiled: what `ladder check` uses, so that it checks the text as it is now.
-pub fn reload(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
-    match origin {
-        Origin::Builtin => Ok(load_text(BUILTIN_NAME, BUILTIN_YAML, limits)?),
-        Origin::File(_) => load(origin, limits),
-    }
-}
-
-/// Loads a catalogue file, YAML or JSON. The text is dropped as soon as it is parsed, so that a
-/// large file and the catalogue built from it are not in memory together (see
-/// docs/performance.md); the rare invalid file is read again to show its problems in context.
-fn load_file(path: &Path, name: &str, limits: &Limits) -> Result<Catalogue, LoadError> {
-    let json = is_json(path);
-    let text = read_text(path, limits)?;
-    let body = without_bom(name, &text)?;
-    let raw = if json {
-        match json::parse(body) {
-            Ok(raw) => raw,
-            Err(_) => return Ok(load_json_text(name, &text, limits)?),
-        }
-    } else {
-        parse_yaml(name, body, limits, false)?
-    };
-    drop(text);
-    match validate::validate(raw) {
-        Ok(catalogue) => Ok(catalogue),
-        Err(_) => {
-            // Read again, with positions this time (as YAML, for JSON too).
             let text = read_text(path, limits)?;
-            if json {
-                Ok(load_json_text(name, &text, limits)?)
-            } else {
-                Ok(load_text_positioned(name, &text, limits)?)
-            }
+            Ok(load_text_as(&name, &text, limits, is_json(path))?)
         }
     }
 }
@@ -140,76 +95,48 @@ pub fn is_json(path: &Path) -> bool {
 }
 
 /// Parses and validates catalogue text; `name` is how the text is named in messages.
-///
-/// Valid text is parsed once, without the position of every value, which is faster; text that
-/// fails validation is parsed again with positions, so that every problem has its line.
 pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, InvalidCatalogue> {
-    let body = without_bom(name, text)?;
-    let raw = parse_yaml(name, body, limits, false)?;
-    match validate::validate(raw) {
-        Ok(catalogue) => Ok(catalogue),
-        Err(_) => load_text_positioned(name, text, limits),
-    }
+    load_text_as(name, text, limits, false)
 }
 
-/// Parses catalogue text with the position of every value, and validates it.
-fn load_text_positioned(
-    name: &str,
-    text: &str,
-    limits: &Limits,
-) -> Result<Catalogue, InvalidCatalogue> {
-    let text = without_bom(name, text)?;
-    let raw = parse_yaml(name, text, limits, true)?;
-    validate::validate(raw).map_err(|problems| InvalidCatalogue::new(name, text, problems))
-}
-
-/// Parses YAML catalogue text into raw structs, with or without the position of every value, on
-/// a stack deep enough for the nesting limit. When the typed parse stops at a structure error, a
-/// second pass finds every structure problem in the file.
-fn parse_yaml(
-    name: &str,
-    body: &str,
-    limits: &Limits,
-    positions: bool,
-) -> Result<raw::RawCatalogue, InvalidCatalogue> {
-    on_deep_stack(limits, || {
-        let parsed = if positions {
-            yaml::parse(body, limits)
-        } else {
-            yaml::parse_unpositioned(body, limits)
-        };
-        parsed.map_err(|first| structure_problems(body, limits, first))
-    })
-    .map_err(|problems| InvalidCatalogue::new(name, body, problems))
-}
-
-/// Parses and validates a JSON catalogue: the same schema and the same problems as YAML.
-///
-/// The fast path reads it with serde_json, which gives no positions. A file that turns out
-/// invalid (wrong keys or types, or failing validation) is read again with the YAML parser (JSON
-/// is YAML), so that every problem is reported with its line and column, exactly as for YAML.
-/// A JSON syntax error is reported from serde_json, whose position is exact.
+/// Parses and validates JSON catalogue text: the same path, the same schema and the same
+/// messages as YAML, but for syntax errors, which say the text is not valid JSON.
 pub fn load_json_text(
     name: &str,
     text: &str,
     limits: &Limits,
 ) -> Result<Catalogue, InvalidCatalogue> {
-    let text = without_bom(name, text)?;
-    let unpositioned = match json::parse(text) {
-        Ok(raw) => match validate::validate(raw) {
-            Ok(catalogue) => return Ok(catalogue),
-            Err(problems) => problems,
-        },
-        Err(json::JsonError::Syntax(problem)) => {
-            return Err(InvalidCatalogue::new(name, text, vec![problem]));
-        }
-        Err(json::JsonError::Schema(problem)) => vec![problem],
+    load_text_as(name, text, limits, true)
+}
+
+fn load_text_as(
+    name: &str,
+    text: &str,
+    limits: &Limits,
+    json: bool,
+) -> Result<Catalogue, InvalidCatalogue> {
+    let body = without_bom(name, text)?;
+    let invalid = |problems| InvalidCatalogue::new(name, body, problems);
+    let tree = on_deep_stack(limits, || {
+        yaml::parse(body, limits).map_err(|mut problem| {
+            if json {
+                problem.message = format!("not valid JSON: {}", problem.message);
+            }
+            vec![problem]
+        })
+    })
+    .map_err(invalid)?;
+    let walked = walk::walk(tree);
+    let Some(raw) = walked.raw else {
+        return Err(invalid(walked.problems));
     };
-    match load_text_positioned(name, text, limits) {
-        Err(positioned) => Err(positioned),
-        // The YAML parser read something serde_json did not take to mean the same (it should
-        // not happen); keep what serde_json found.
-        Ok(_) => Err(InvalidCatalogue::new(name, text, unpositioned)),
+    match validate::validate(raw) {
+        Ok(catalogue) if walked.problems.is_empty() => Ok(catalogue),
+        Ok(_) => Err(invalid(walked.problems)),
+        Err(mut problems) => {
+            problems.extend(walked.problems);
+            Err(invalid(problems))
+        }
     }
 }
 
@@ -263,20 +190,6 @@ fn on_deep_stack<T: Send>(
             )]),
         }
     })
-}
-
-/// Every structure problem, found by a second, lenient pass once the typed parse has stopped at
-/// `first`. The pass may find nothing the typed parse objects to (or stop at a syntax error the typed
-/// parse never reached): `first` is kept then.
-fn structure_problems(text: &str, limits: &Limits, first: Problem) -> Vec<Problem> {
-    match yaml::parse_tree(text, limits) {
-        Ok(tree) => {
-            let found = structure::problems(&tree);
-            if found.is_empty() { vec![first] } else { found }
-        }
-        Err(second) if second == first => vec![first],
-        Err(second) => vec![first, second],
-    }
 }
 
 /// Reads a file as UTF-8 text, refusing what is too large (from its metadata, before reading),

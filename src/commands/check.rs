@@ -39,7 +39,7 @@ pub struct AlreadyReported;
 /// ([`Output::fails`]).
 pub fn run(origin: &Origin, limits: &Limits, format: CheckFormat) -> anyhow::Result<Output> {
     let name = origin.display_name();
-    let loaded = catalogue::reload(origin, limits);
+    let loaded = catalogue::load(origin, limits);
     Ok(match format {
         CheckFormat::Json => Output::Data(Data::Verdict(verdict(&name, &loaded)), DataFormat::Json),
         CheckFormat::Summary => Output::Text(format!("{}\n", summary(&name, &loaded?))),

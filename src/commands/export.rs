@@ -4,7 +4,7 @@
 use crate::catalogue::raw::{
     At, Pos, RawCatalogue, RawRole, RawSource, RawTenure, RawTitles, RawTrack,
 };
-use crate::catalogue::yaml;
+use crate::catalogue::{schema, yaml};
 use crate::model::{Catalogue, RoleIx, TenureBasis};
 
 /// The comment that opens an exported catalogue: what the file is and how to use it.
@@ -24,21 +24,17 @@ const HEADER: &str = "\
 # level) and `lateral` (moves to another track at the same level).
 ";
 
-/// Comments put before the top-level keys, so each list says what it holds.
-const SECTION_COMMENTS: &[(&str, &str)] = &[
-    (
-        "sources:",
-        "# Publications cited by roles (`sources`) and tenure figures (`tenure.source`), by id.",
-    ),
-    (
-        "tracks:",
-        "# The tracks roles sit on; a role names its track by id.",
-    ),
-    (
-        "roles:",
-        "# The roles. References between roles (reports_to, next, lateral) use role ids.",
-    ),
-];
+/// The comment put before a top-level list: its one-line description in the schema.
+fn section_comment(line: &str) -> Option<String> {
+    let key = line.strip_suffix(':')?;
+    let field = schema::CATALOGUE.field(key)?;
+    let schema::Kind::List(_) = field.kind else {
+        return None;
+    };
+    let mut doc = field.doc.chars();
+    let first = doc.next()?;
+    Some(format!("# {}{}.", first.to_uppercase(), doc.as_str()))
+}
 
 /// The catalogue as commented YAML.
 pub fn to_yaml(raw: &RawCatalogue) -> anyhow::Result<String> {
@@ -47,9 +43,9 @@ pub fn to_yaml(raw: &RawCatalogue) -> anyhow::Result<String> {
     text.push_str(HEADER);
     text.push('\n');
     for line in body.lines() {
-        if let Some((_, comment)) = SECTION_COMMENTS.iter().find(|(key, _)| line == *key) {
+        if let Some(comment) = section_comment(line) {
             text.push('\n');
-            text.push_str(comment);
+            text.push_str(&comment);
             text.push('\n');
         }
         text.push_str(line);
@@ -75,9 +71,9 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
                 || titles.scaleup.is_some()
                 || titles.enterprise.is_some())
             .then(|| RawTitles {
-                startup: titles.startup.clone(),
-                scaleup: titles.scaleup.clone(),
-                enterprise: titles.enterprise.clone(),
+                startup: titles.startup.clone().map(at),
+                scaleup: titles.scaleup.clone().map(at),
+                enterprise: titles.enterprise.clone().map(at),
             });
             let (source, estimate) = match role.tenure.basis {
                 TenureBasis::Source(ix) => (Some(source_id(ix)), false),
@@ -88,11 +84,11 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
                 title: at(role.title.clone()),
                 aliases: role.aliases.iter().cloned().map(at).collect(),
                 track: at(catalogue.track_of(role).id.clone()),
-                level: at(role.level),
+                level: at(i64::from(role.level)),
                 entry: role.entry,
-                summary: role.summary.clone(),
-                responsibilities: at(role.responsibilities.clone()),
-                skills: role.skills.clone(),
+                summary: at(role.summary.clone()),
+                responsibilities: at(role.responsibilities.iter().cloned().map(at).collect()),
+                skills: role.skills.iter().cloned().map(at).collect(),
                 reports_to: role_ids(&role.reports_to),
                 tenure: at(RawTenure {
                     min: at(role.tenure.min),
@@ -109,7 +105,7 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
         })
         .collect();
     RawCatalogue {
-        version: at(catalogue.version),
+        version: at(i64::from(catalogue.version)),
         name: catalogue.name.clone(),
         description: catalogue.description.clone(),
         sources: catalogue

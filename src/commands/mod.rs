@@ -17,8 +17,8 @@ use serde::{Serialize, Serializer};
 
 use crate::catalogue::raw::RawCatalogue;
 use crate::catalogue::{self, Limits, LoadError, Origin};
-use crate::route::RouteOrder;
 use crate::model::{Catalogue, RoleIx};
+use crate::route::RouteOrder;
 
 /// A question about a catalogue, answered as a [`View`].
 #[derive(Debug, Clone, PartialEq, Eq)]
