@@ -58,7 +58,8 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
-    /// The line and column of byte `offset`, which is never before the last one asked for.
+    /// The line and column of byte `offset`, which must not be before the last one asked for
+    /// (that one's position would be given).
     fn pos(&mut self, offset: usize) -> Pos {
         let cursor = &mut self.cursor;
         let passed = self.text.get(cursor.offset..offset).unwrap_or(&[]);
@@ -117,7 +118,8 @@ impl Reader<'_> {
             );
             return Err(self.problem_here(message));
         }
-        let start = self.at;
+        // Before the value is read: the cursor only moves forward.
+        let pos = self.pos(self.at);
         let value = match self.peek() {
             Some(b'{') => self.object(depth + 1)?,
             Some(b'[') => self.list(depth + 1)?,
@@ -131,7 +133,6 @@ impl Reader<'_> {
             Some(_) => return Err(self.unexpected("a value")),
             None => return Err(self.syntax("the text ends where a value should be")),
         };
-        let pos = self.pos(start);
         Ok(Node { value, pos })
     }
 
@@ -212,9 +213,8 @@ impl Reader<'_> {
             self.skip_space()?;
             let key = match self.peek() {
                 Some(b'"') => {
-                    let start = self.at;
+                    let pos = self.pos(self.at);
                     let text = self.string()?;
-                    let pos = self.pos(start);
                     At { value: text, pos }
                 }
                 Some(b'}') => return Err(self.syntax("a comma before `}`; remove it")),
@@ -408,4 +408,163 @@ fn is_repeated(
             .collect()
     });
     !set.insert(key.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::{BUILTIN_JSON, yaml};
+
+    fn parse_err(text: &str, limits: &Limits) -> Problem {
+        match parse(text, limits) {
+            Ok(node) => panic!("expected an error for {text:?}, got {node:?}"),
+            Err(problem) => problem,
+        }
+    }
+
+    fn refused(text: &str) -> Problem {
+        parse_err(text, &Limits::default())
+    }
+
+    /// JSON is YAML: the YAML reader's tree of the same text is the reference, values and
+    /// positions alike.
+    #[test]
+    fn the_tree_and_its_positions_are_those_the_yaml_reader_gives() {
+        let sample = "{\"version\": 1, \"name\": \"Échelle — «produit»\",\n  \"roles\": [\n\t{\"id\": \"ñ\", \"title\": \"日本語 \\\"q\\\" \\u00e9\\ud83d\\ude00\", \"level\": -3, \"x\": 2.5e3},\n    [true, false, null, {}, [], \"€\", 0, -0.5]\n  ] }\n";
+        let limits = Limits::default();
+        let from_yaml = yaml::parse(sample, &limits).expect("YAML reads JSON");
+        let from_json = parse(sample, &limits).expect("valid JSON");
+        assert_eq!(from_json, from_yaml);
+        // The built-in catalogue: one 28 KB line with many characters of several bytes.
+        assert!(BUILTIN_JSON.chars().count() < BUILTIN_JSON.len());
+        let from_yaml = yaml::parse(BUILTIN_JSON, &limits).expect("YAML reads JSON");
+        assert_eq!(parse(BUILTIN_JSON, &limits), Ok(from_yaml));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_refused_as_yaml_refuses_it() {
+        let small = "{\"version\": 1,\n \"name\": \"x\", \"name\": \"y\"}";
+        let problem = refused(small);
+        assert_eq!(
+            problem.pos,
+            Pos {
+                line: 2,
+                column: 15
+            }
+        );
+        assert_eq!(
+            problem.message,
+            "the key `name` appears twice in this mapping; keep one"
+        );
+        let from_yaml = yaml::parse(small, &Limits::default()).expect_err("refused");
+        assert_eq!(problem, from_yaml);
+        // Past the few keys searched one by one.
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        let large = format!("{{{}, \"k7\": 0}}", keys.join(", "));
+        assert!(refused(&large).message.contains("`k7` appears twice"));
+        let large = format!("{{{}, \"k40\": 0}}", keys.join(", "));
+        assert!(parse(&large, &Limits::default()).is_ok());
+    }
+
+    #[test]
+    fn nesting_is_refused_past_the_depth_limit() {
+        let limits = Limits {
+            max_depth: 4,
+            ..Limits::default()
+        };
+        assert!(parse("[[{\"a\": [1]}]]", &limits).is_ok());
+        let problem = parse_err("[[{\"a\": [[1]]}]]", &limits);
+        assert_eq!(
+            problem.pos,
+            Pos {
+                line: 1,
+                column: 10
+            }
+        );
+        assert!(
+            problem
+                .message
+                .contains("nested too deeply: more than 4 levels")
+                && problem.message.contains("--max-depth"),
+            "{}",
+            problem.message
+        );
+        // Far deeper than any stack would take, at the highest limit allowed, on the stack that
+        // loading reserves for it.
+        let limits = Limits {
+            max_depth: 100_000,
+            ..Limits::default()
+        };
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let parsed = crate::catalogue::on_deep_stack(&limits, || {
+            parse(&deep, &limits).map_err(|problem| vec![problem])
+        });
+        let problems = parsed.expect_err("refused");
+        assert!(problems[0].message.contains("more than 1000 levels"));
+    }
+
+    #[test]
+    fn too_many_nodes_are_refused() {
+        let limits = Limits {
+            max_nodes: 5,
+            ..Limits::default()
+        };
+        assert!(parse("[1, 2, 3, 4]", &limits).is_ok());
+        let problem = parse_err("[1, 2, 3, 4, 5]", &limits);
+        assert_eq!(
+            problem.pos,
+            Pos {
+                line: 1,
+                column: 14
+            }
+        );
+        assert!(problem.message.contains("raise the limit with --max-nodes"));
+    }
+
+    #[test]
+    fn what_is_not_strict_json_is_refused_where_it_is() {
+        for (text, line, column, says) in [
+            ("{\"a\": [1, 2,]}", 1, 13, "a comma before `]`"),
+            ("{\"a\": 1,\n}", 2, 1, "a comma before `}`"),
+            ("{\"a\": 1 // note\n}", 1, 9, "no comments"),
+            ("/* note */ {}", 1, 1, "no comments"),
+            (
+                "{\"a\": yes}",
+                1,
+                7,
+                "found `yes`; text goes in double quotes",
+            ),
+            ("{a: 1}", 1, 2, "expected a key in double quotes, found `a`"),
+            ("{\"a\": 'x'}", 1, 7, "found `'`"),
+            ("{\"a\": \"never closed}", 1, 21, "never closed"),
+            ("{\"a\": \"two\nlines\"}", 1, 11, "control character"),
+            ("{\"a\": 010}", 1, 7, "leading zeros"),
+            ("{\"a\": 1.}", 1, 9, "a digit after `.`"),
+            ("{\"a\": \"\\x41\"}", 1, 8, "unknown escape"),
+            ("{\"a\": 1} {}", 1, 10, "more text after the JSON value"),
+            ("{\"a\" 1}", 1, 6, "`:` after a key"),
+            ("[1 2]", 1, 4, "`,` or `]`"),
+            ("{\"a\": [", 1, 8, "the text ends"),
+        ] {
+            let problem = refused(text);
+            assert_eq!(
+                (problem.pos.line, problem.pos.column),
+                (line, column),
+                "{text:?}: {}",
+                problem.message
+            );
+            assert!(
+                problem.message.starts_with("not valid JSON: ") && problem.message.contains(says),
+                "{text:?}: {}",
+                problem.message
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_are_read_as_yaml_reads_them() {
+        let limits = Limits::default();
+        let text = "[16, -7, 2.5, 1e3, -0, 1e400, 9223372036854775807, 18446744073709551616]";
+        assert_eq!(parse(text, &limits), yaml::parse(text, &limits));
+    }
 }
