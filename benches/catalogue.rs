@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use divan::Bencher;
-use ladder::catalogue::{self, Limits, validate, walk, yaml};
+use ladder::catalogue::{self, Limits, json, validate, walk, yaml};
 use ladder::commands;
 use ladder::commands::PathQuery;
 use ladder::config::Query;
@@ -78,20 +78,20 @@ fn parse_yaml(bencher: Bencher, roles: usize) {
         .bench(|| yaml::parse(&f.yaml, &Limits::default()).expect("parses"));
 }
 
-/// JSON text to the positioned tree, through the same YAML parser (no walk, no validation).
+/// JSON text to the positioned tree, through the JSON reader (no walk, no validation).
 #[divan::bench(args = SIZES, max_time = 3)]
 fn parse_json(bencher: Bencher, roles: usize) {
     let f = fixture(roles);
     bencher
         .counter(divan::counter::BytesCount::of_str(&f.json))
-        .bench(|| yaml::parse(&f.json, &Limits::default()).expect("parses"));
+        .bench(|| json::parse(&f.json, &Limits::default()).expect("parses"));
 }
 
 /// The tree to the model: the walk against the schema, then every rule, cycles, indexes.
 #[divan::bench(args = SIZES, max_time = 3)]
 fn validate(bencher: Bencher, roles: usize) {
     let f = fixture(roles);
-    let tree = yaml::parse(&f.json, &Limits::default()).expect("parses");
+    let tree = json::parse(&f.json, &Limits::default()).expect("parses");
     bencher.with_inputs(|| tree.clone()).bench_values(|tree| {
         let raw = walk::walk(tree).raw.expect("whole");
         validate::validate(raw).expect("valid")

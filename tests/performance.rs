@@ -276,8 +276,9 @@ fn a_slow_load_shows_progress_on_a_terminal() {
 #[test]
 fn the_built_in_catalogue_is_its_yaml() {
     let limits = Limits::default();
-    let from_yaml = catalogue::load_text("<built-in>", catalogue::BUILTIN_YAML, &limits)
-        .unwrap_or_else(|e| panic!("{}", e.render_problems()));
+    let from_yaml =
+        catalogue::load_text("<built-in>", include_str!("../data/ladder.yaml"), &limits)
+            .unwrap_or_else(|e| panic!("{}", e.render_problems()));
     assert_eq!(from_yaml.roles.len(), 14);
     let loaded = catalogue::load(&catalogue::Origin::Builtin, &limits).expect("loads");
     assert_eq!(loaded, from_yaml);
@@ -415,4 +416,59 @@ fn a_long_list_of_promotions_keeps_each_role_once() {
         .map(|r| r.as_str().expect("an id"))
         .collect();
     assert_eq!(ids, targets.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+#[test]
+fn the_built_in_catalogue_is_valid_as_the_yaml_file_it_is_built_from() {
+    // The binary embeds a JSON translation; a mistake in the data is still reported at its
+    // YAML line when the file itself is checked.
+    let source = concat!(env!("CARGO_MANIFEST_DIR"), "/data/ladder.yaml");
+    let checked = stdout_of(ladder().args(["check", source]));
+    assert!(
+        checked.contains("valid") && checked.contains("14 roles"),
+        "{checked}"
+    );
+    let broken = include_str!("../data/ladder.yaml").replacen("level: 8", "level: eight", 1);
+    let file = scratch("broken-ladder.yaml", &broken);
+    let output = ladder().arg("check").arg(&file).output().expect("runs");
+    let line = broken
+        .lines()
+        .position(|l| l.contains("level: eight"))
+        .expect("replaced")
+        + 1;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("broken-ladder.yaml:{line}:")),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_large_json_catalogue_on_one_line_loads() {
+    let generated = synthetic::generate(5_000, 3);
+    let one_line = generated.to_json().replace('\n', "");
+    assert!(!one_line.contains('\n'));
+    let file = scratch("one-line.json", &one_line);
+    let checked = stdout_of(ladder().arg("--catalogue").arg(&file).arg("check"));
+    assert!(checked.contains("5000 roles"), "{checked}");
+    // A mistake near the end is still placed on line 1, at its column in characters.
+    let at = one_line.rfind("\"level\":").expect("a level") + "\"level\":".len();
+    let broken = format!(
+        "{}\"x\"{}",
+        &one_line[..at],
+        &one_line[at..].trim_start_matches(|c: char| c.is_ascii_digit())
+    );
+    let file = scratch("one-line-broken.json", &broken);
+    let output = ladder()
+        .arg("--catalogue")
+        .arg(&file)
+        .arg("check")
+        .output()
+        .expect("runs");
+    let column = broken[..at].chars().count() + 1;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!("one-line-broken.json:1:{column}: ")),
+        "{stderr}"
+    );
 }

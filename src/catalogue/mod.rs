@@ -2,6 +2,7 @@
 //! validation, into the plain model.
 
 pub mod diagnostic;
+pub mod json;
 pub mod raw;
 pub mod schema;
 pub mod validate;
@@ -15,9 +16,10 @@ use crate::model::Catalogue;
 pub use diagnostic::{InvalidCatalogue, Problem};
 use raw::Pos;
 
-/// The text of the built-in product-management ladder, embedded in the binary and loaded like
-/// any file.
-pub const BUILTIN_YAML: &str = include_str!("../../data/ladder.yaml");
+/// The built-in product-management ladder, embedded in the binary and loaded like any JSON file:
+/// `build.rs` translates the syntax of `data/ladder.yaml` to JSON, which starts faster (parsing
+/// the YAML took 8.9M of the 11.3M instructions of `ladder show cpo`).
+pub const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/ladder.json"));
 /// How the built-in catalogue is named in messages.
 pub const BUILTIN_NAME: &str = "<built-in>";
 
@@ -75,11 +77,11 @@ pub enum LoadError {
 }
 
 /// Loads and validates the catalogue from `origin`: the file is read once and parsed once, with
-/// positions (JSON as YAML, which it is); one walk checks its structure against the schema and
+/// positions (YAML by `yaml.rs`, JSON by `json.rs`, into one tree); one walk checks its structure against the schema and
 /// yields its values; one validation pass builds the model.
 pub fn load(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
     match origin {
-        Origin::Builtin => Ok(load_text(BUILTIN_NAME, BUILTIN_YAML, limits)?),
+        Origin::Builtin => Ok(load_json_text(BUILTIN_NAME, BUILTIN_JSON, limits)?),
         Origin::File(path) => {
             let name = origin.display_name();
             let text = read_text(path, limits)?;
@@ -99,8 +101,8 @@ pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, I
     load_text_as(name, text, limits, false)
 }
 
-/// Parses and validates JSON catalogue text: the same path, the same schema and the same
-/// messages as YAML, but for syntax errors, which say the text is not valid JSON.
+/// Parses and validates JSON catalogue text: the same tree, schema and messages as YAML, but for
+/// syntax errors, which say the text is not valid JSON.
 pub fn load_json_text(
     name: &str,
     text: &str,
@@ -118,12 +120,12 @@ fn load_text_as(
     let body = without_bom(name, text)?;
     let invalid = |problems| InvalidCatalogue::new(name, body, problems);
     let tree = on_deep_stack(limits, || {
-        yaml::parse(body, limits).map_err(|mut problem| {
-            if json {
-                problem.message = format!("not valid JSON: {}", problem.message);
-            }
-            vec![problem]
-        })
+        if json {
+            json::parse(body, limits)
+        } else {
+            yaml::parse(body, limits)
+        }
+        .map_err(|problem| vec![problem])
     })
     .map_err(invalid)?;
     let walked = walk::walk(tree);

@@ -540,7 +540,9 @@ impl Walker {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalogue::{BUILTIN_YAML, Limits, yaml};
+    use crate::catalogue::{Limits, yaml};
+
+    const BUILTIN_YAML: &str = include_str!("../../data/ladder.yaml");
 
     fn walked(text: &str) -> Walked {
         walk(yaml::parse(text, &Limits::default()).expect("parses as a tree"))

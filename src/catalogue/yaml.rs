@@ -1,6 +1,6 @@
 //! The YAML boundary: the only file that names the YAML crate (serde-saphyr).
 //!
-//! It parses text (YAML, or JSON, which is YAML) once into a [`Node`] tree of any shape with the
+//! It parses YAML text once into a [`Node`] tree of any shape with the
 //! position of every value, under the resource limits of [`Limits`]; turns parser errors into
 //! positioned [`Problem`]s; and writes values back as YAML.
 
@@ -175,7 +175,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 /// The items moved into an allocation of exactly their size. Shrinking the `Vec` in place would
 /// keep the allocator's larger block (mimalloc does, for a shrink to half or more): over the
 /// millions of short lists of 100,000 generated roles, peak memory went from 487 MB to 408 MB.
-fn exact<T>(mut items: Vec<T>) -> Box<[T]> {
+pub(super) fn exact<T>(mut items: Vec<T>) -> Box<[T]> {
     if items.len() == items.capacity() {
         return items.into_boxed_slice();
     }
