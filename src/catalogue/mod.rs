@@ -46,9 +46,9 @@ impl Origin {
 pub struct Limits {
     /// Largest file read, in bytes; checked from the file's metadata before reading.
     pub max_file_bytes: u64,
-    /// Deepest nesting of YAML collections.
+    /// Deepest nesting of collections (YAML or JSON).
     pub max_depth: usize,
-    /// Most YAML nodes (scalars, sequences, mappings).
+    /// Most values (scalars, lists, mappings), YAML or JSON.
     pub max_nodes: usize,
     /// Most alias references (`*name`); also bounds anchors.
     pub max_aliases: usize,
@@ -160,7 +160,7 @@ fn without_bom<'t>(name: &str, text: &'t str) -> Result<&'t str, InvalidCatalogu
 
 /// Stack reserved for parsing, beyond what each level of nesting may take.
 const STACK_BASE: usize = 16 * 1024 * 1024;
-/// Stack each level of YAML nesting may take while parsing (several times what it takes).
+/// Stack each level of nesting may take while parsing (several times what it takes).
 const STACK_PER_LEVEL: usize = 64 * 1024;
 /// The deepest nesting `--max-depth` accepts; a catalogue needs 4 levels.
 pub const MAX_DEPTH_CEILING: usize = 1_000;
