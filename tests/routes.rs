@@ -220,6 +220,66 @@ fn all_routes_along_a_long_chain_of_switches_is_the_one_route() {
     assert_eq!(routes(&via), found);
 }
 
+/// F05's class: `--all` along a long chain where every rung has a side role that is as quick a
+/// way two rungs on ("rungs"). Rung `k` is `r{2k}`, its side role `r{2k+1}`; equal routes come by
+/// role index, so the first takes every side role it can and the second leaves it the latest.
+#[test]
+fn all_routes_along_rungs_with_equally_quick_detours_come_in_role_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rungs = 1_000;
+    let last = 2 * (rungs - 1);
+    let mut roles = Vec::new();
+    for k in 0..rungs {
+        let rung = 2 * k;
+        let (on, side) = if rung < last {
+            (vec![rung + 2, rung + 1], vec![(rung + 4).min(last)])
+        } else {
+            (vec![], vec![])
+        };
+        roles.push((rung, 1, (1.0, 1.0), vec![], on));
+        if rung < last {
+            roles.push((rung + 1, 1, (1.0, 1.0), vec![], side));
+        }
+    }
+    let catalogue = generated(dir.path(), "rungs", &roles);
+    let to = format!("r{last}");
+    let answer = json_answer(&catalogue, &["path", "r0", &to, "--all", "--limit", "10"]);
+    let found: Vec<Vec<usize>> = routes(&answer)
+        .iter()
+        .map(|route| {
+            route
+                .iter()
+                .map(|id| id.trim_start_matches('r').parse().expect("index"))
+                .collect()
+        })
+        .collect();
+    // The first: side role, two rungs on, and again, with one plain step where the side roles
+    // would overshoot.
+    let mut first = vec![0];
+    let mut here = 0;
+    while here < last {
+        here = if here + 4 <= last {
+            first.push(here + 1);
+            here + 4
+        } else {
+            here + 2
+        };
+        first.push(here);
+    }
+    assert_eq!(found.len(), 10);
+    assert_eq!(found[0], first);
+    let total = &answer["routes"][0]["total"];
+    for (route, better) in found.iter().skip(1).zip(&found) {
+        assert!(
+            better < route,
+            "equal routes in role order: {better:?} then {route:?}"
+        );
+    }
+    for route in answer["routes"].as_array().expect("routes") {
+        assert_eq!(&route["total"], total, "every route is a best one");
+    }
+}
+
 /// F06: `--all --limit N` on a wide fan: the N best middle roles, best first, lowest index on ties.
 #[test]
 fn all_routes_across_a_wide_fan_are_the_best_middle_roles_in_order() {
