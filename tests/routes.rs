@@ -333,8 +333,16 @@ fn compare_finds_a_one_way_switch_between_roles_at_the_same_level_either_way_rou
             "compare {a} {b}: {text}"
         );
         assert!(
-            text.contains("From Design Lead to Product Lead:"),
+            text.contains("From Design Lead to Product Lead: a track switch at the same level,"),
             "compare {a} {b}: {text}"
+        );
+        let run = ladder(&["--catalogue", path, "compare", a, b, "-o", "markdown"]);
+        assert!(
+            run.stdout.contains(
+                "From `design-lead` to `product-lead`: a track switch at the same level, typically"
+            ),
+            "compare {a} {b} -o markdown: {}",
+            run.stdout
         );
         assert!(
             text.contains("`ladder path design-lead product-lead`"),

@@ -197,13 +197,10 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
     if let Some(step) = &c.step {
         writeln!(
             out,
-            "\nFrom `{}` to `{}`: {} level{} up, {} step{}, typically {}.",
+            "\nFrom `{}` to `{}`: {}, typically {}.",
             step.from,
             step.to,
-            step.levels,
-            if step.levels == 1 { "" } else { "s" },
-            step.steps,
-            if step.steps == 1 { "" } else { "s" },
+            step.reach(),
             years(step.years)
         )?;
     }
