@@ -377,3 +377,48 @@ fn route_years_have_no_float_noise() {
         );
     }
 }
+
+/// `path --all` says when `--limit` cut the list ("of more than N", `"more": true`), and counts
+/// the routes when it did not.
+#[test]
+fn all_routes_say_whether_the_limit_cut_the_list() {
+    let json = |limit: &str| {
+        let run = ladder(&[
+            "path", "apm", "cpo", "--all", "--limit", limit, "-o", "json",
+        ]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        serde_json::from_str::<Value>(&run.stdout).expect("JSON")
+    };
+    let every = json("1000");
+    let count = every["routes"].as_array().expect("routes").len();
+    assert!(
+        count > 2,
+        "the built-in ladder has several routes from apm to cpo"
+    );
+    assert_eq!(every.get("more"), None);
+    let cut = json("2");
+    assert_eq!(cut["more"], json!(true));
+    assert_eq!(routes(&cut), routes(&every)[..2]);
+    let exact = json(&count.to_string());
+    assert_eq!(
+        exact.get("more"),
+        None,
+        "a limit of exactly the count cuts nothing"
+    );
+    for format in ["table", "markdown"] {
+        let run = ladder(&["path", "apm", "cpo", "--all", "--limit", "2", "-o", format]);
+        assert!(
+            run.stdout.contains("Route 2 of more than 2:"),
+            "{}",
+            run.stdout
+        );
+        let run = ladder(&[
+            "path", "apm", "cpo", "--all", "--limit", "1000", "-o", format,
+        ]);
+        assert!(
+            run.stdout.contains(&format!("Route {count} of {count}:")),
+            "{}",
+            run.stdout
+        );
+    }
+}

@@ -213,7 +213,9 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
         if n > 0 {
             writeln!(out)?;
         }
-        let label = if count > 1 {
+        let label = if r.more {
+            format!("Route {} of more than {count}: ", n + 1)
+        } else if count > 1 {
             format!("Route {} of {count}: ", n + 1)
         } else {
             String::new()
