@@ -59,6 +59,20 @@ def chain(n):
     return [role(i, 1, switches=[i + 1] if i + 1 < n else []) for i in range(n)]
 
 
+def rungs(n):
+    # rung r(2k) switches to the next rung and to its side role r(2k+1), which switches two rungs
+    # on: every side role is as quick as the direct steps (n odd, so that r(n-1) is a rung)
+    last = n - 1 if n % 2 else n - 2
+    roles = []
+    for i in range(0, last + 1, 2):
+        if i < last:
+            roles.append(role(i, 1, switches=[i + 2, i + 1], tenure=(1, 1)))
+            roles.append(role(i + 1, 1, switches=[min(i + 4, last)], tenure=(1, 1)))
+        else:
+            roles.append(role(i, 1, tenure=(1, 1)))
+    return roles
+
+
 def fan(n):
     roles = [role(0, 1, promotions=range(1, n - 1))]
     roles += [role(i, 2, promotions=[n - 1], tenure=(1 + i % 7, 2 + i % 11)) for i in range(1, n - 1)]
@@ -70,7 +84,7 @@ def reports(n):
     return [role(i, 1, reports_to=[i + 1] if i + 1 < n else []) for i in range(n)]
 
 
-SHAPES = {"dense": dense, "clique": clique, "chain": chain, "fan": fan, "reports": reports}
+SHAPES = {"dense": dense, "clique": clique, "chain": chain, "fan": fan, "rungs": rungs, "reports": reports}
 
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in SHAPES:

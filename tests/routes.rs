@@ -220,6 +220,66 @@ fn all_routes_along_a_long_chain_of_switches_is_the_one_route() {
     assert_eq!(routes(&via), found);
 }
 
+/// F05's class: `--all` along a long chain where every rung has a side role that is as quick a
+/// way two rungs on ("rungs"). Rung `k` is `r{2k}`, its side role `r{2k+1}`; equal routes come by
+/// role index, so the first takes every side role it can and the second leaves it the latest.
+#[test]
+fn all_routes_along_rungs_with_equally_quick_detours_come_in_role_order() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rungs = 1_000;
+    let last = 2 * (rungs - 1);
+    let mut roles = Vec::new();
+    for k in 0..rungs {
+        let rung = 2 * k;
+        let (on, side) = if rung < last {
+            (vec![rung + 2, rung + 1], vec![(rung + 4).min(last)])
+        } else {
+            (vec![], vec![])
+        };
+        roles.push((rung, 1, (1.0, 1.0), vec![], on));
+        if rung < last {
+            roles.push((rung + 1, 1, (1.0, 1.0), vec![], side));
+        }
+    }
+    let catalogue = generated(dir.path(), "rungs", &roles);
+    let to = format!("r{last}");
+    let answer = json_answer(&catalogue, &["path", "r0", &to, "--all", "--limit", "10"]);
+    let found: Vec<Vec<usize>> = routes(&answer)
+        .iter()
+        .map(|route| {
+            route
+                .iter()
+                .map(|id| id.trim_start_matches('r').parse().expect("index"))
+                .collect()
+        })
+        .collect();
+    // The first: side role, two rungs on, and again, with one plain step where the side roles
+    // would overshoot.
+    let mut first = vec![0];
+    let mut here = 0;
+    while here < last {
+        here = if here + 4 <= last {
+            first.push(here + 1);
+            here + 4
+        } else {
+            here + 2
+        };
+        first.push(here);
+    }
+    assert_eq!(found.len(), 10);
+    assert_eq!(found[0], first);
+    let total = &answer["routes"][0]["total"];
+    for (route, better) in found.iter().skip(1).zip(&found) {
+        assert!(
+            better < route,
+            "equal routes in role order: {better:?} then {route:?}"
+        );
+    }
+    for route in answer["routes"].as_array().expect("routes") {
+        assert_eq!(&route["total"], total, "every route is a best one");
+    }
+}
+
 /// F06: `--all --limit N` on a wide fan: the N best middle roles, best first, lowest index on ties.
 #[test]
 fn all_routes_across_a_wide_fan_are_the_best_middle_roles_in_order() {
@@ -273,8 +333,16 @@ fn compare_finds_a_one_way_switch_between_roles_at_the_same_level_either_way_rou
             "compare {a} {b}: {text}"
         );
         assert!(
-            text.contains("From Design Lead to Product Lead:"),
+            text.contains("From Design Lead to Product Lead: a track switch at the same level,"),
             "compare {a} {b}: {text}"
+        );
+        let run = ladder(&["--catalogue", path, "compare", a, b, "-o", "markdown"]);
+        assert!(
+            run.stdout.contains(
+                "From `design-lead` to `product-lead`: a track switch at the same level, typically"
+            ),
+            "compare {a} {b} -o markdown: {}",
+            run.stdout
         );
         assert!(
             text.contains("`ladder path design-lead product-lead`"),
@@ -305,6 +373,51 @@ fn route_years_have_no_float_noise() {
         assert!(
             !run.stdout.contains("0000000") && !run.stdout.contains("9999999"),
             "-o {format}:\n{}",
+            run.stdout
+        );
+    }
+}
+
+/// `path --all` says when `--limit` cut the list ("of more than N", `"more": true`), and counts
+/// the routes when it did not.
+#[test]
+fn all_routes_say_whether_the_limit_cut_the_list() {
+    let json = |limit: &str| {
+        let run = ladder(&[
+            "path", "apm", "cpo", "--all", "--limit", limit, "-o", "json",
+        ]);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        serde_json::from_str::<Value>(&run.stdout).expect("JSON")
+    };
+    let every = json("1000");
+    let count = every["routes"].as_array().expect("routes").len();
+    assert!(
+        count > 2,
+        "the built-in ladder has several routes from apm to cpo"
+    );
+    assert_eq!(every.get("more"), None);
+    let cut = json("2");
+    assert_eq!(cut["more"], json!(true));
+    assert_eq!(routes(&cut), routes(&every)[..2]);
+    let exact = json(&count.to_string());
+    assert_eq!(
+        exact.get("more"),
+        None,
+        "a limit of exactly the count cuts nothing"
+    );
+    for format in ["table", "markdown"] {
+        let run = ladder(&["path", "apm", "cpo", "--all", "--limit", "2", "-o", format]);
+        assert!(
+            run.stdout.contains("Route 2 of more than 2:"),
+            "{}",
+            run.stdout
+        );
+        let run = ladder(&[
+            "path", "apm", "cpo", "--all", "--limit", "1000", "-o", format,
+        ]);
+        assert!(
+            run.stdout.contains(&format!("Route {count} of {count}:")),
+            "{}",
             run.stdout
         );
     }

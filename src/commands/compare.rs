@@ -34,6 +34,23 @@ pub struct Step {
     pub years: Years,
 }
 
+impl Step {
+    /// How far the step goes, in words: "2 levels up, 3 steps", or at the same level (where every
+    /// move is a track switch) "a track switch at the same level" or "2 track switches at …".
+    pub fn reach(&self) -> String {
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        match (self.levels, self.steps) {
+            (0, 1) => "a track switch at the same level".to_owned(),
+            (0, steps) => format!("{steps} track switches at the same level"),
+            (levels, steps) => format!(
+                "{levels} level{} up, {steps} step{}",
+                s(levels as usize),
+                s(steps)
+            ),
+        }
+    }
+}
+
 pub fn run(catalogue: &Catalogue, a: &str, b: &str) -> anyhow::Result<Comparison> {
     let a_ix = resolve(catalogue, a)?;
     let b_ix = resolve(catalogue, b)?;
@@ -78,4 +95,24 @@ pub fn run(catalogue: &Catalogue, a: &str, b: &str) -> anyhow::Result<Comparison
         only_b: o.only_b,
         step,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_says_how_far_it_goes_in_words() {
+        let step = |levels, steps| Step {
+            from: "a".to_owned(),
+            to: "b".to_owned(),
+            levels,
+            steps,
+            years: Years { min: 1.0, max: 2.0 },
+        };
+        assert_eq!(step(0, 1).reach(), "a track switch at the same level");
+        assert_eq!(step(0, 2).reach(), "2 track switches at the same level");
+        assert_eq!(step(1, 1).reach(), "1 level up, 1 step");
+        assert_eq!(step(2, 3).reach(), "2 levels up, 3 steps");
+    }
 }

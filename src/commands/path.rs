@@ -14,6 +14,10 @@ pub struct Routes {
     pub from: RoleRef,
     pub to: RoleRef,
     pub routes: Vec<RouteView>,
+    /// Whether `--limit` cut the list: there are more routes than `routes` (with `--all` only;
+    /// in the JSON only when true).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub more: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,10 +62,17 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
         order: *order,
         via,
         avoid,
-        limit: *limit,
+        // One more than asked for, to know whether the limit cut the list.
+        limit: if *limit > 1 {
+            limit.saturating_add(1)
+        } else {
+            1
+        },
     };
-    let found = find_routes(catalogue, &query)
+    let mut found = find_routes(catalogue, &query)
         .map_err(|reason| anyhow::anyhow!(reason.explain(catalogue)))?;
+    let more = found.len() > *limit;
+    found.truncate((*limit).max(1));
     let routes = found
         .into_iter()
         .map(|route| {
@@ -100,5 +111,6 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
         from: RoleRef::new(catalogue, from),
         to: RoleRef::new(catalogue, to),
         routes,
+        more,
     })
 }

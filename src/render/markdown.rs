@@ -197,13 +197,10 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
     if let Some(step) = &c.step {
         writeln!(
             out,
-            "\nFrom `{}` to `{}`: {} level{} up, {} step{}, typically {}.",
+            "\nFrom `{}` to `{}`: {}, typically {}.",
             step.from,
             step.to,
-            step.levels,
-            if step.levels == 1 { "" } else { "s" },
-            step.steps,
-            if step.steps == 1 { "" } else { "s" },
+            step.reach(),
             years(step.years)
         )?;
     }
@@ -216,7 +213,9 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
         if n > 0 {
             writeln!(out)?;
         }
-        let label = if count > 1 {
+        let label = if r.more {
+            format!("Route {} of more than {count}: ", n + 1)
+        } else if count > 1 {
             format!("Route {} of {count}: ", n + 1)
         } else {
             String::new()

@@ -18,20 +18,24 @@
 //!   in the whole ladder, which is right whenever that route keeps clear of the roles before the
 //!   branch; only otherwise does it search again ([`search::best`]).
 //!
-//! Known limit: so that ties go to the lowest role indices, every branching point whose bound
-//! equals the cost of the next route is worked out before that route is taken. On a long route
-//! with many equally good detours (a chain of 20,000 roles, each with a side role as quick as
-//! the direct step) that is route length² work: half a minute for `--all` there.
+//! - equal routes come in the order of their role indices (the order of the roles in the
+//!   catalogue), compared role by role from the start. A branching point waits in the queue with
+//!   the least key any route it can give may have (its bound, then its prefix and the best move
+//!   left), so it is worked out only when that key comes first: along a long route with many
+//!   equally good detours only the few branching points the next route needs are worked out, and
+//!   keys of one route share its roles (an [`Rc`]) rather than copying them.
 
-use std::cmp::Reverse;
+use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::rc::Rc;
 
 use super::graph::{Cost, Graph};
 use super::search::{self, ToTarget};
 use crate::model::RoleIx;
 
 /// Every simple route from `from` to the target of `tree` that passes none of the `banned` or
-/// `extra` roles, best first (cost, then role indices).
+/// `extra` roles, best first: by cost, then equal routes by their role indices compared role by
+/// role from the start (the first route to have the lower index where they differ comes first).
 pub(super) struct SimplePaths<'g> {
     graph: &'g Graph,
     tree: &'g ToTarget,
@@ -45,24 +49,86 @@ pub(super) struct SimplePaths<'g> {
     /// Per tree node, how far into `ToTarget::ranked` of its last role the moves are known to be
     /// taken or barred, so that a wide fan is walked once rather than once per route.
     cursor: HashMap<usize, usize>,
-    queue: BinaryHeap<Reverse<(Cost, Pending)>>,
+    queue: BinaryHeap<Reverse<Pending>>,
 }
 
 /// A route found, with the prefix-tree node of each of its roles.
 struct Found {
-    path: Vec<RoleIx>,
+    path: Rc<[RoleIx]>,
     nodes: Vec<usize>,
 }
 
-/// What waits in the queue. At equal cost a branching point comes before a route, so that every
-/// route of that cost is known before the best of them is taken.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Pending {
-    /// Branching off route `route` at its role number `at`, with a lower bound as the cost.
-    Branch { route: usize, at: usize },
-    /// A route, with the index of the role where it branched off.
-    Route { path: Vec<RoleIx>, deviation: usize },
+/// What waits in the queue, ordered by cost, then by its roles (see [`Pending::roles`]), then a
+/// branching point before a route, so that a route is taken only when no branching point can
+/// still give a better one.
+struct Pending {
+    cost: Cost,
+    path: Rc<[RoleIx]>,
+    kind: Kind,
 }
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    /// Branching off route `route` (`path`) at its role number `at`, best by the move to `first`;
+    /// the cost is a lower bound.
+    Branch {
+        at: usize,
+        first: RoleIx,
+        route: usize,
+    },
+    /// The route `path`, with the index of the role where it branched off.
+    Route { deviation: usize },
+}
+
+impl Pending {
+    /// The roles to compare: a route's roles, or a branching point's prefix and best move left,
+    /// which come before (or are) the roles of every route of that cost it can give.
+    fn roles(&self) -> (&[RoleIx], Option<RoleIx>) {
+        match self.kind {
+            Kind::Branch { at, first, .. } => (self.path.get(..=at).unwrap_or(&[]), Some(first)),
+            Kind::Route { .. } => (&self.path, None),
+        }
+    }
+
+    /// Compares the roles of two entries, skipping the shared part of one route's roles.
+    fn cmp_roles(&self, other: &Pending) -> Ordering {
+        let ((a, a_last), (b, b_last)) = (self.roles(), other.roles());
+        let common = a.len().min(b.len());
+        let shared = if Rc::ptr_eq(&self.path, &other.path) {
+            Ordering::Equal
+        } else {
+            a.get(..common).cmp(&b.get(..common))
+        };
+        shared.then_with(|| {
+            let a = a.get(common..).unwrap_or(&[]).iter().copied().chain(a_last);
+            let b = b.get(common..).unwrap_or(&[]).iter().copied().chain(b_last);
+            a.cmp(b)
+        })
+    }
+}
+
+impl Ord for Pending {
+    fn cmp(&self, other: &Pending) -> Ordering {
+        self.cost
+            .cmp(&other.cost)
+            .then_with(|| self.cmp_roles(other))
+            .then_with(|| self.kind.cmp(&other.kind))
+    }
+}
+
+impl PartialOrd for Pending {
+    fn partial_cmp(&self, other: &Pending) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Pending {
+    fn eq(&self, other: &Pending) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Pending {}
 
 impl<'g> SimplePaths<'g> {
     pub(super) fn new(
@@ -141,7 +207,7 @@ impl<'g> SimplePaths<'g> {
     }
 
     /// Records `path` as found, and queues its branching points from `deviation` on.
-    fn record(&mut self, path: Vec<RoleIx>, deviation: usize) {
+    fn record(&mut self, path: Rc<[RoleIx]>, deviation: usize) {
         let mut nodes = Vec::with_capacity(path.len());
         let mut costs = Vec::with_capacity(path.len());
         let mut node = 0;
@@ -171,9 +237,11 @@ impl<'g> SimplePaths<'g> {
             if let Some(first) = self.first_move(node, role, &on_prefix)
                 && let Some(rest) = self.tree.distance(first)
             {
-                let bound = cost + self.graph.leave(role) + rest;
-                self.queue
-                    .push(Reverse((bound, Pending::Branch { route, at })));
+                self.queue.push(Reverse(Pending {
+                    cost: cost + self.graph.leave(role) + rest,
+                    path: Rc::clone(&path),
+                    kind: Kind::Branch { at, first, route },
+                }));
             }
         }
         self.found.push(Found { path, nodes });
@@ -205,14 +273,15 @@ impl Iterator for SimplePaths<'_> {
             }
             let from = self.from;
             let path = self.branch(&[from], 0, &|role| role == from)?;
-            self.queue.push(Reverse((
-                self.graph.path_cost(&path),
-                Pending::Route { path, deviation: 0 },
-            )));
+            self.queue.push(Reverse(Pending {
+                cost: self.graph.path_cost(&path),
+                path: path.into(),
+                kind: Kind::Route { deviation: 0 },
+            }));
         }
-        while let Some(Reverse((_, pending))) = self.queue.pop() {
-            match pending {
-                Pending::Branch { route, at } => {
+        while let Some(Reverse(pending)) = self.queue.pop() {
+            match pending.kind {
+                Kind::Branch { route, at, .. } => {
                     let Some(found) = self.found.get(route) else {
                         continue;
                     };
@@ -226,22 +295,19 @@ impl Iterator for SimplePaths<'_> {
                     if let Some(path) =
                         self.branch(&prefix, node, &|role| on_prefix.contains(&role))
                     {
-                        let cost = self.graph.path_cost(&path);
-                        self.queue.push(Reverse((
-                            cost,
-                            Pending::Route {
-                                path,
-                                deviation: at,
-                            },
-                        )));
+                        self.queue.push(Reverse(Pending {
+                            cost: self.graph.path_cost(&path),
+                            path: path.into(),
+                            kind: Kind::Route { deviation: at },
+                        }));
                     }
                 }
-                Pending::Route { path, deviation } => {
-                    if self.is_found(&path) {
+                Kind::Route { deviation } => {
+                    if self.is_found(&pending.path) {
                         continue;
                     }
-                    self.record(path.clone(), deviation);
-                    return Some(path);
+                    self.record(Rc::clone(&pending.path), deviation);
+                    return Some(pending.path.to_vec());
                 }
             }
         }

@@ -43,7 +43,9 @@ use search::ToTarget;
 /// - `avoid` removes those roles from the ladder; avoiding FROM or TO is an error, and so is
 ///   avoiding the `via` role.
 /// - `limit` 1 returns the best route; `limit` N returns up to N routes, best first: every simple
-///   route when there are fewer than N.
+///   route when there are fewer than N. Routes of equal cost come in the order of their roles in
+///   the catalogue, compared one by one from the start: at the first role where two differ, the
+///   route whose role comes earlier in the catalogue comes first.
 /// - `via` keeps only the routes through that role: the best N of them, exactly (see [`via`]).
 ///   Via FROM or TO is no constraint. On a ladder where the routes to VIA keep crossing the
 ///   routes on from it, the search gives up after [`LEGS_BASE`] + [`LEGS_PER_ROUTE`] × N routes

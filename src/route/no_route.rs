@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::graph::Graph;
 use super::query::RouteQuery;
+use super::search;
 use crate::model::{Catalogue, RoleIx};
 
 /// Why [`find_routes`](super::find_routes) found no route. [`NoRoute::explain`] says it in words, with role titles.
@@ -31,6 +32,17 @@ pub enum NoRoute {
         from: RoleIx,
         via: RoleIx,
         to: RoleIx,
+    },
+    /// Routes from FROM to VIA and from VIA to TO exist, but every one of each passes through
+    /// `role` (which may be FROM or TO), so no route that visits each role once goes through VIA.
+    #[error(
+        "every route from role #{from} to role #{via} and on to role #{to} passes role #{role}"
+    )]
+    ViaBlocked {
+        from: RoleIx,
+        via: RoleIx,
+        to: RoleIx,
+        role: RoleIx,
     },
     /// The search through VIA gave up after looking at `legs` routes from FROM to VIA, each of
     /// which crosses every route on from VIA to TO.
@@ -130,6 +142,29 @@ impl NoRoute {
                 id(*to),
                 id(*via),
             ),
+            NoRoute::ViaBlocked {
+                from,
+                via,
+                to,
+                role,
+            } => format!(
+                "no route from {} to {} passes through {}: every way from {} to {} and every way \
+                 on from {} to {} passes through {}, and a route visits each role once. Try \
+                 `ladder path {} {}` and `ladder path {} {}` on their own, or leave out `--via {}`.",
+                title(*from),
+                title(*to),
+                title(*via),
+                title(*from),
+                title(*via),
+                title(*via),
+                title(*to),
+                title(*role),
+                id(*from),
+                id(*via),
+                id(*via),
+                id(*to),
+                id(*via),
+            ),
             NoRoute::ViaGaveUp {
                 from,
                 via,
@@ -177,6 +212,47 @@ fn join_or(items: &[String]) -> String {
     }
 }
 
+/// How many roles [`blocker`] checks, two walks over the ladder each, so that a failed `--via`
+/// on a large ladder stays linear.
+const BLOCKERS_TRIED: usize = 16;
+
+/// A role (FROM or TO included, VIA not) that every route from `from` to `via` and every route
+/// from `via` to `to` pass through, if one is among the first [`BLOCKERS_TRIED`] roles that one
+/// best route of each leg share: a role on every route of a leg is on that leg's best route.
+fn blocker(
+    graph: &Graph,
+    from: RoleIx,
+    via: RoleIx,
+    to: RoleIx,
+    banned: &[bool],
+) -> Option<RoleIx> {
+    let is_banned = |role: RoleIx| banned.get(role).copied().unwrap_or(true);
+    let first = search::best(graph, from, via, &is_banned, &|_| false)?;
+    let second: HashSet<RoleIx> = search::best(graph, via, to, &is_banned, &|_| false)?
+        .into_iter()
+        .filter(|&role| role != via)
+        .collect();
+    let reaches = |start: RoleIx, end: RoleIx, without: &[bool]| {
+        graph
+            .reachable(start, without, false)
+            .get(end)
+            .copied()
+            .unwrap_or(false)
+    };
+    first
+        .into_iter()
+        .filter(|&role| role != via && second.contains(&role))
+        .take(BLOCKERS_TRIED)
+        .find(|&role| {
+            let mut without = banned.to_vec();
+            if let Some(slot) = without.get_mut(role) {
+                *slot = true;
+            }
+            (role == from || !reaches(from, via, &without))
+                && (role == to || !reaches(via, to, &without))
+        })
+}
+
 /// Why there is no route: the first of these that holds.
 pub(super) fn diagnose(
     catalogue: &Catalogue,
@@ -193,7 +269,15 @@ pub(super) fn diagnose(
     if let Some(via) = query.via
         && reachable_avoiding
     {
-        return NoRoute::ViaUnreachable { from, via, to };
+        return match blocker(graph, from, via, to, banned) {
+            Some(role) => NoRoute::ViaBlocked {
+                from,
+                via,
+                to,
+                role,
+            },
+            None => NoRoute::ViaUnreachable { from, via, to },
+        };
     }
     let nothing_banned = vec![false; graph.len()];
     let ahead = graph.reachable(from, &nothing_banned, false);

@@ -847,3 +847,30 @@ fn hundred_thousand_role_chain_with_lateral_cycles_completes() {
         }
     );
 }
+
+#[test]
+fn via_that_every_way_reaches_through_one_role_names_it() {
+    // a → hub → side → hub → c: through `side` a route would visit `hub` twice.
+    let catalogue = ladder(&[
+        ("a", 1, 1.0, 1.0, &[], &["hub"]),
+        ("hub", 1, 1.0, 1.0, &[], &["side", "c"]),
+        ("side", 1, 1.0, 1.0, &[], &["hub"]),
+        ("c", 1, 1.0, 1.0, &[], &[]),
+    ]);
+    let (from, to) = (ix(&catalogue, "a"), ix(&catalogue, "c"));
+    let (via, hub) = (ix(&catalogue, "side"), ix(&catalogue, "hub"));
+    let mut question = RouteQuery::new(from, to);
+    question.via = Some(via);
+    let error = find_routes(&catalogue, &question).expect_err("no route");
+    assert_eq!(
+        error,
+        NoRoute::ViaBlocked {
+            from,
+            via,
+            to,
+            role: hub
+        }
+    );
+    let text = error.explain(&catalogue);
+    assert!(text.contains("passes through Title hub"), "{text}");
+}

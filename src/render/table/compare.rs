@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{Shape, bullets, draw, heading, names, or_dash, plural, years_of};
+use super::{Shape, bullets, draw, heading, names, or_dash, years_of};
 use crate::commands::compare::Comparison;
 use crate::render::prose::{one_line, wrapped};
 use crate::render::{RoleText, Style, compare_rows};
@@ -73,13 +73,10 @@ pub fn render(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Res
             (&c.b.title, &c.a.title)
         };
         let line = format!(
-            "From {} to {}: {} level{} up, {} step{}, typically {} (`ladder path {} {}` for the route).",
+            "From {} to {}: {}, typically {} (`ladder path {} {}` for the route).",
             one_line(from),
             one_line(to),
-            step.levels,
-            plural(step.levels as usize),
-            step.steps,
-            plural(step.steps),
+            step.reach(),
             years_of(step.years.min, step.years.max, style),
             step.from,
             step.to

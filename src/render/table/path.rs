@@ -15,7 +15,9 @@ pub fn render(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<
             writeln!(out)?;
         }
         let steps = route.steps.len().saturating_sub(1);
-        let label = if count > 1 {
+        let label = if r.more {
+            format!("Route {} of more than {count}: ", n + 1)
+        } else if count > 1 {
             format!("Route {} of {count}: ", n + 1)
         } else {
             String::new()
