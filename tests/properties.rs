@@ -703,7 +703,8 @@ fn words() -> impl Strategy<Value = String> {
 
 /// Text on one line, for the fields that refuse line breaks and tabs (names and titles).
 fn one_line(text: String) -> String {
-    text.replace(['\n', '\r', '\t'], " ")
+    // Every character `check` takes for a line break or a tab in a one-line field.
+    text.replace(['\n', '\r', '\t', '\u{85}', '\u{2028}', '\u{2029}'], " ")
 }
 
 #[derive(Debug, Clone)]
