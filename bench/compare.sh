@@ -51,7 +51,8 @@ route() { sed -n '2s/.* path //p' "$1"; }
 median() { # RUNS COMMAND
     local runs=$1
     shift
-    hyperfine -N --style none --warmup 1 --runs "$runs" --export-json "$work/t.json" "$1" >/dev/null 2>&1 \
+    # -i: a refusal (exit 1, such as "no route") is an answer, and is timed like one.
+    hyperfine -N -i --style none --warmup 1 --runs "$runs" --export-json "$work/t.json" "$1" >/dev/null 2>&1 \
         || { echo "nan"; return; }
     jq -r '.results[0].median' "$work/t.json"
 }
@@ -62,7 +63,7 @@ verdict() { awk -v v="$1" -v op="$2" -v limit="$3" \
 peak_kb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
 
 rows=()
-row() { rows+=("| $* |"); }
+row() { local r="$*"; rows+=("| ${r% |} |"); }
 
 say "built-in catalogue"
 hello_s=$(hyperfine -N --style none --warmup 50 --runs 500 --export-json "$work/b.json" "$hello" \

@@ -75,7 +75,7 @@ def rungs(n):
 
 def fan(n):
     roles = [role(0, 1, promotions=range(1, n - 1))]
-    roles += [role(i, 2, promotions=[n - 1], tenure=(1 + i % 7, 2 + i % 11)) for i in range(1, n - 1)]
+    roles += [role(i, 2, promotions=[n - 1], tenure=(1 + i % 7, 2 + i % 7 + i % 11)) for i in range(1, n - 1)]
     roles.append(role(n - 1, 3))
     return roles
 
