@@ -1,6 +1,6 @@
 //! The catalogue as written in the file: plain serde structs whose fields carry their source position.
 //!
-//! They hold the values the walk (`walk.rs`) takes from the file, checked against the schema
+//! They hold the values the walk (`walk/`) takes from the file, checked against the schema
 //! (`schema.rs`), before validation; and what `ladder export` turns the model back into.
 
 use serde::Serialize;

@@ -1,5 +1,5 @@
 //! The catalogue schema, in one place: every section and field with its kind, whether it is
-//! required and what it means. The walk (`walk.rs`) checks files against it, unknown keys are
+//! required and what it means. The walk (`walk/`) checks files against it, unknown keys are
 //! suggested from it, `ladder export` writes its comments from it, and a test holds
 //! docs/schema.md to it.
 

@@ -11,12 +11,16 @@ use std::hash::Hash;
 use super::diagnostic::Problem;
 use super::raw::{At, Pos, RawCatalogue, RawRole};
 use crate::model::{
-    Catalogue, Role, RoleIx, Source, SourceIx, Tenure, TenureBasis, TitlesBySize, Track, TrackIx,
+    Catalogue, Role, RoleIx, Source, SourceIx, Tenure, TenureBasis, Track, TrackIx,
 };
 use crate::names::{NameKey, closest};
 
 mod reporting;
+mod resolved;
 mod text;
+
+use resolved::Resolved;
+use text::{is_kebab_case, kebab_suggestion};
 
 /// The longest tenure a role may state, in years.
 pub const MAX_TENURE_YEARS: f64 = 50.0;
@@ -469,84 +473,6 @@ impl Validator {
                 ));
             }
         }
-    }
-}
-
-/// What validation works out for a role: its references as indexes, and its tenure.
-struct Resolved {
-    track: TrackIx,
-    reports_to: Vec<RoleIx>,
-    next: Vec<RoleIx>,
-    lateral: Vec<RoleIx>,
-    sources: Vec<SourceIx>,
-    tenure: Tenure,
-}
-
-impl Resolved {
-    /// The model role, once every check has passed. Its id and text are moved from the raw role
-    /// rather than copied: on a 100,000-role catalogue, copying every string (and then freeing
-    /// the originals) would double the memory and about double the time of validation.
-    fn into_role(self, raw: RawRole) -> Role {
-        let titles = raw.titles_by_company_size.unwrap_or_default();
-        Role {
-            id: raw.id.value,
-            title: raw.title.value,
-            // In place too: a name is smaller without its position.
-            aliases: values(raw.aliases),
-            track: self.track,
-            // Validated to lie in 1..=MAX_LEVEL.
-            level: u32::try_from(raw.level.value).unwrap_or(0),
-            entry: raw.entry,
-            summary: raw.summary.value,
-            responsibilities: values(raw.responsibilities.value),
-            skills: values(raw.skills),
-            reports_to: self.reports_to,
-            tenure: Tenure {
-                note: raw.tenure.value.note,
-                ..self.tenure
-            },
-            next: self.next,
-            lateral: self.lateral,
-            titles_by_company_size: TitlesBySize {
-                startup: titles.startup.map(|t| t.value),
-                scaleup: titles.scaleup.map(|t| t.value),
-                enterprise: titles.enterprise.map(|t| t.value),
-            },
-            sources: self.sources,
-        }
-    }
-}
-
-/// The texts of a list, without their positions.
-fn values(list: Vec<At<String>>) -> Vec<String> {
-    list.into_iter().map(|item| item.value).collect()
-}
-
-/// `[a-z0-9]+(-[a-z0-9]+)*`
-pub fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
-fn kebab_suggestion(id: &str) -> String {
-    let mut out = String::new();
-    for c in id.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_owned();
-    if out.is_empty() {
-        "my-role".to_owned()
-    } else {
-        out
     }
 }
 

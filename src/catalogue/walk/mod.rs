@@ -8,6 +8,8 @@ use super::schema::{self, Field, Kind, Section};
 use super::yaml::{Key, Node, Value};
 use crate::names::closest_key;
 
+mod scalars;
+
 /// What the walk found: the raw catalogue when the structure is whole, and every problem. Some
 /// problems (a line break in a title) leave the structure whole, so validation still runs.
 pub struct Walked {
@@ -273,146 +275,6 @@ impl Walker {
         );
     }
 
-    /// A text field; required ones default to empty text when missing (already reported).
-    fn text(&mut self, f: &mut Fields, key: &str) -> At<String> {
-        self.opt_text(f, key).unwrap_or_else(|| At {
-            value: String::new(),
-            pos: f.pos,
-        })
-    }
-
-    fn opt_text(&mut self, f: &mut Fields, key: &str) -> Option<At<String>> {
-        let (node, field) = self.value(f, key);
-        let node = node?;
-        let owner = std::mem::take(&mut f.owner);
-        let text = self.scalar_text(node, &field.kind, key, &owner, false);
-        f.owner = owner;
-        text
-    }
-
-    /// Text from a scalar; numbers and booleans read as text. `item`: in a list (the message
-    /// says "each item of").
-    fn scalar_text(
-        &mut self,
-        node: Node,
-        kind: &Kind,
-        key: &str,
-        owner: &str,
-        item: bool,
-    ) -> Option<At<String>> {
-        let text = match node.value {
-            Value::Text(text) => String::from(text),
-            Value::Int(n) => n.to_string(),
-            Value::Float(x) => x.to_string(),
-            Value::Bool(b) => b.to_string(),
-            ref other => {
-                let message = format!(
-                    "{}`{key}` of {owner} must be {}, not {}",
-                    if item { "each item of " } else { "" },
-                    kind.expected(),
-                    other.describe()
-                );
-                self.structural(node.pos, message);
-                return None;
-            }
-        };
-        if *kind == Kind::Line
-            && let Some(c) = text
-                .chars()
-                .find(|c| matches!(c, '\n' | '\r' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}'))
-        {
-            let what = if c == '\t' { "a tab" } else { "a line break" };
-            // Not structural: validation still runs, and reports everything else.
-            self.problems.push(Problem::new(
-                node.pos,
-                format!(
-                    "`{key}` of {owner} holds {what}; it must be one line, without line breaks or tabs"
-                ),
-            ));
-        }
-        Some(At {
-            value: text,
-            pos: node.pos,
-        })
-    }
-
-    fn whole(&mut self, f: &mut Fields, key: &str) -> At<i64> {
-        let (node, field) = self.value(f, key);
-        match node {
-            Some(Node {
-                value: Value::Int(n),
-                pos,
-            }) => At { value: n, pos },
-            // A whole number past 64 bits: out of any range, which validation names.
-            Some(Node {
-                value: Value::Float(x),
-                pos,
-            }) if x.fract() == 0.0 && x.abs() >= 9.2e18 => At {
-                value: if x > 0.0 { i64::MAX } else { i64::MIN },
-                pos,
-            },
-            Some(node) => {
-                let owner = f.owner.clone();
-                self.wrong(&node, &field.kind, key, &owner);
-                At {
-                    value: 0,
-                    pos: node.pos,
-                }
-            }
-            None => At {
-                value: 0,
-                pos: f.pos,
-            },
-        }
-    }
-
-    fn years(&mut self, f: &mut Fields, key: &str) -> At<f64> {
-        let (node, field) = self.value(f, key);
-        match node {
-            Some(Node {
-                value: Value::Int(n),
-                pos,
-            }) => At {
-                value: n as f64,
-                pos,
-            },
-            Some(Node {
-                value: Value::Float(x),
-                pos,
-            }) => At { value: x, pos },
-            Some(node) => {
-                let owner = f.owner.clone();
-                self.wrong(&node, &field.kind, key, &owner);
-                At {
-                    value: 0.0,
-                    pos: node.pos,
-                }
-            }
-            None => At {
-                value: 0.0,
-                pos: f.pos,
-            },
-        }
-    }
-
-    fn flag(&mut self, f: &mut Fields, key: &str) -> bool {
-        match self.value(f, key) {
-            (
-                Some(Node {
-                    value: Value::Bool(b),
-                    ..
-                }),
-                _,
-            ) => b,
-            (Some(node), field) => {
-                let owner = f.owner.clone();
-                self.wrong(&node, &field.kind, key, &owner);
-                false
-            }
-            (None, _) => false,
-        }
-    }
-
     /// The value of a field when it is of the kind `fits` accepts; a problem otherwise.
     fn of_kind(
         &mut self,
@@ -542,7 +404,7 @@ mod tests {
     use super::*;
     use crate::catalogue::{Limits, yaml};
 
-    const BUILTIN_YAML: &str = include_str!("../../data/ladder.yaml");
+    const BUILTIN_YAML: &str = include_str!("../../../data/ladder.yaml");
 
     fn walked(text: &str) -> Walked {
         walk(yaml::parse(text, &Limits::default()).expect("parses as a tree"))
@@ -551,7 +413,7 @@ mod tests {
     #[test]
     fn the_built_in_catalogue_has_the_shape_it_checks() {
         assert_eq!(walked(BUILTIN_YAML).problems, []);
-        let example = include_str!("../../examples/engineering.yaml");
+        let example = include_str!("../../../examples/engineering.yaml");
         assert_eq!(walked(example).problems, []);
     }
 
