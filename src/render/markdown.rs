@@ -208,18 +208,11 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
 }
 
 fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
-    let count = r.routes.len();
     for (n, route) in r.routes.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        let label = if r.more {
-            format!("Route {} of more than {count}: ", n + 1)
-        } else if count > 1 {
-            format!("Route {} of {count}: ", n + 1)
-        } else {
-            String::new()
-        };
+        let label = super::route_label(r, n);
         writeln!(
             out,
             "## {label}{} → {}: typically {}\n",

@@ -9,19 +9,12 @@ use crate::render::Style;
 use crate::render::prose::{one_line, wrapped};
 
 pub fn render(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<()> {
-    let count = r.routes.len();
     for (n, route) in r.routes.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
         let steps = route.steps.len().saturating_sub(1);
-        let label = if r.more {
-            format!("Route {} of more than {count}: ", n + 1)
-        } else if count > 1 {
-            format!("Route {} of {count}: ", n + 1)
-        } else {
-            String::new()
-        };
+        let label = crate::render::route_label(r, n);
         heading(
             out,
             &format!(
