@@ -7,14 +7,13 @@
 
 use std::ops::Range;
 
-use caseless::default_case_fold_str;
 use memchr::memmem::Finder;
 use serde::{Serialize, Serializer};
-use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::char::canonical_combining_class;
 
 use crate::message::echo;
 use crate::model::Catalogue;
+use crate::names;
 
 /// What a search found: the text asked for (to highlight it) and the roles that mention it.
 /// Serialises as the `search` array of the JSON contract: the hits only.
@@ -158,9 +157,9 @@ impl Folded {
     }
 }
 
-/// Folds text for comparison: NFKC, full case folding (caseless, Unicode 16: `ß` is `ss`), NFKC
-/// again, one character with its combining marks at a time, so that each folded piece can be
-/// traced back to the original. ASCII, the common case, is simply lower-cased.
+/// Folds text for comparison as names are folded ([`names::fold`]: `ß` is `ss`, `Ａ１` is `a1`),
+/// one character with its combining marks at a time, so that each folded piece can be traced back
+/// to the original. ASCII, the common case, is simply lower-cased.
 fn fold(text: &str) -> Folded {
     let mut folded = Folded {
         text: String::with_capacity(text.len()),
@@ -184,12 +183,7 @@ fn fold(text: &str) -> Folded {
     for to in starts.chain(std::iter::once(text.len())) {
         let piece = text.get(from..to).unwrap_or_default();
         folded.pieces.push((folded.text.len(), from));
-        if piece.is_ascii() {
-            folded.text.push_str(&piece.to_ascii_lowercase());
-        } else {
-            let once: String = piece.nfkc().collect();
-            folded.text.extend(default_case_fold_str(&once).nfkc());
-        }
+        folded.text.push_str(&names::fold(piece));
         from = to;
     }
     folded
