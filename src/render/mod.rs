@@ -45,7 +45,7 @@ pub fn render(out: &mut dyn Write, output: &Output, style: &Style) -> anyhow::Re
         }
         Output::Data(data, DataFormat::Json) => json::render(out, data),
         Output::Data(data, DataFormat::Yaml) => yaml::render(out, data),
-        Output::Text(text) => Ok(out.write_all(text.as_bytes())?),
+        Output::Text(text) | Output::Noted { text, .. } => Ok(out.write_all(text.as_bytes())?),
     }
 }
 
