@@ -162,44 +162,16 @@ fn resolve_exact(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Role, Tenure, TenureBasis, TitlesBySize, Track};
+    use crate::model::Role;
 
     fn role(id: &str, title: &str, aliases: &[&str]) -> Role {
-        Role {
-            id: id.into(),
-            title: title.into(),
-            aliases: aliases.iter().map(|a| (*a).to_owned()).collect(),
-            track: 0,
-            level: 1,
-            entry: false,
-            summary: String::new(),
-            responsibilities: vec![],
-            skills: vec![],
-            reports_to: vec![],
-            tenure: Tenure {
-                min: 1.0,
-                max: 2.0,
-                basis: TenureBasis::Estimate,
-                note: None,
-            },
-            next: vec![],
-            lateral: vec![],
-            titles_by_company_size: TitlesBySize::default(),
-            sources: vec![],
-        }
+        let mut role = Role::sample(id, title);
+        role.aliases = aliases.iter().map(|a| (*a).to_owned()).collect();
+        role
     }
 
     fn catalogue() -> Catalogue {
-        Catalogue::with_indexes(
-            1,
-            "test".into(),
-            None,
-            vec![],
-            vec![Track {
-                id: "t".into(),
-                name: "T".into(),
-                description: None,
-            }],
+        Catalogue::sample(
             vec![
                 role("product-manager", "Product Manager", &["PM"]),
                 role("head-of-product", "Head of Product", &["head"]),
@@ -213,6 +185,7 @@ mod tests {
                 role("director-ux", "Director of UX", &[]),
                 role("director-pm", "Director of Product Management", &[]),
             ],
+            1,
         )
     }
 
@@ -238,17 +211,9 @@ mod tests {
 
     #[test]
     fn an_exact_id_wins_over_an_earlier_id_with_the_same_letters() {
-        let c = Catalogue::with_indexes(
-            1,
-            "test".into(),
-            None,
-            vec![],
-            vec![Track {
-                id: "t".into(),
-                name: "T".into(),
-                description: None,
-            }],
+        let c = Catalogue::sample(
             vec![role("vp-product", "VP", &[]), role("vpproduct", "V P", &[])],
+            1,
         );
         assert_eq!(resolve(&c, "vpproduct"), Ok(1));
         assert_eq!(resolve(&c, "vp-product"), Ok(0));

@@ -405,8 +405,13 @@ mod tests {
                 [] => &CATALOGUE,
                 ["sources"] => &SOURCE,
                 ["tracks"] => &TRACK,
+                ["levels"] => &LEVEL,
+                ["levels", "time"] | ["roles", "time"] => &TIME,
+                ["roles", "time", _] => &FIGURE,
+                ["competencies"] => &COMPETENCY,
                 ["roles"] => &ROLE,
-                ["roles", "tenure"] => &TENURE,
+                ["roles", "expectations"] => &EXPECTATION,
+                ["roles", "moves"] => &MOVE,
                 ["roles", "titles_by_company_size"] => &TITLES,
                 _ => {
                     found.push(format!("`{key}` under {path:?} is in no section"));
@@ -454,27 +459,24 @@ mod tests {
     #[test]
     fn a_field_missing_from_the_docs_is_caught() {
         let broken = SCHEMA_MD.replace(
-            "    skills: [product strategy, executive communication]",
+            "    includes: group-pm              # optional; a role id: this role is expected everything that\n",
             "",
         );
         assert_eq!(
             disagreements(&broken),
-            ["`skills` of role is not documented"]
+            ["`includes` of role is not documented"]
         );
         let broken = SCHEMA_MD.replace(
-            "level: 8                        # required",
-            "level: 8 # optional",
+            "level: l6                       # required; a level id",
+            "level: l6 # optional",
         );
-        assert_eq!(
-            disagreements(&broken),
-            ["`level` of role says `optional; 1..=100, higher is more senior; orders the ladder`"]
-        );
-        let broken = SCHEMA_MD.replace("    note:", "    notes:");
+        assert_eq!(disagreements(&broken), ["`level` of role says `optional`"]);
+        let broken = SCHEMA_MD.replace("      - to: vp-product", "      - too: vp-product");
         assert_eq!(
             disagreements(&broken),
             [
-                "`notes` of tenure is not in the schema",
-                "`note` of tenure is not documented"
+                "`too` of move is not in the schema",
+                "`to` of move is not documented"
             ]
         );
     }
@@ -486,9 +488,6 @@ mod tests {
             Some("titles_by_company_size")
         );
         assert_eq!(known_key("level_code"), None);
-        assert_eq!(
-            ROLE.field("tenure").map(|f| f.kind),
-            Some(Kind::Map(&TENURE))
-        );
+        assert_eq!(ROLE.field("time").map(|f| f.kind), Some(Kind::Map(&TIME)));
     }
 }

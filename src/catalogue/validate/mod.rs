@@ -19,6 +19,8 @@ mod level;
 mod reporting;
 mod role;
 mod shape;
+#[cfg(test)]
+mod tests;
 mod time;
 
 use ids::{is_kebab_case, kebab_suggestion};

@@ -498,14 +498,20 @@ mod tests {
 
     #[test]
     fn every_field_of_the_schema_is_read() {
-        // A role with every field: the export of it names them all, so none was left unread.
-        let text = "version: 1\nname: x\ndescription: d\nsources: [{id: s, title: S, publisher: p, \
-            published: '2024', url: u}]\ntracks: [{id: ic, name: IC, description: d}]\nroles:\n  - \
-            {id: a, title: A, aliases: [b], track: ic, level: 1, entry: true, summary: s, \
-            responsibilities: [r], skills: [k], reports_to: [a], tenure: {min: 1, max: 2, source: s, \
-            estimate: true, note: n}, next: [a], lateral: [a], titles_by_company_size: {startup: x, \
-            scaleup: y, enterprise: z}, sources: [s]}\n";
-        let raw = walked(text).raw.expect("whole");
+        // A catalogue with every field: the export of it names them all, so none was left unread.
+        let text = "version: 2\nname: x\ndescription: d\nsources: [{id: s, title: S, publisher: p, \
+            published: '2024', url: u}]\ntracks: [{id: ic, name: IC, description: d, manages: true}]\n\
+            levels: [{id: l1, rank: 1, code: L1, name: One, description: d, facts: [f], time: \
+            {in_role: {min: 1, max: 2, sources: [s], estimate: true, note: n}, experience: {min: 3, \
+            estimate: true}}}]\ncompetencies: [{id: c, name: C, description: d, scale: [low, high]}]\n\
+            roles:\n  - {id: a, title: A, aliases: [b], track: ic, level: l1, entry: true, summary: s, \
+            responsibilities: [r], includes: a, expectations: [{area: c, proficiency: low, text: t}], \
+            reports_to: [a], time: {in_role: {min: 1, estimate: true}}, moves: [{to: a, condition: c, \
+            note: n, source: s}], titles_by_company_size: {startup: x, scaleup: y, enterprise: z}, \
+            sources: [s]}\n";
+        let walked = walked(text);
+        assert_eq!(walked.problems, []);
+        let raw = walked.raw.expect("whole");
         let exported = yaml::to_string(&raw).expect("serialises");
         for section in schema::SECTIONS {
             for field in section.fields {
@@ -519,9 +525,23 @@ mod tests {
     }
 
     #[test]
+    fn extension_keys_are_kept_wherever_they_are() {
+        let text = "version: 2\nname: x\nx-owner: people team\ntracks: [{id: ic, name: IC}]\n\
+            levels: [{id: l1, rank: 1, x-band: [P1, P2]}]\nroles:\n  - {id: a, title: A, track: ic, \
+            level: l1, summary: s, x-pay: {min: 1}, moves: [{to: a, x-why: w}]}\n";
+        let walked = walked(text);
+        assert_eq!(walked.problems, []);
+        let raw = walked.raw.expect("whole");
+        assert_eq!(raw.x["x-owner"], "people team");
+        assert_eq!(raw.levels[0].x["x-band"], serde_json::json!(["P1", "P2"]));
+        assert_eq!(raw.roles[0].value.x["x-pay"], serde_json::json!({"min": 1}));
+        assert_eq!(raw.roles[0].value.moves[0].value.x["x-why"], "w");
+    }
+
+    #[test]
     fn every_structure_problem_is_found_in_one_pass() {
         let text = "\
-version: 1
+version: 2
 name: x
 tracks:
   - id: ic
@@ -530,10 +550,11 @@ roles:
   - id: a
     title: A
     track: ic
-    level: high
+    level: [l1]
     responsibilities: r
-    tenure: {min: 1, max: 2, estimat: true}
+    time: {in_role: {min: 1, max: 2, estimat: true}}
     aliases: [x, [y]]
+    level_code: IC3
 ";
         let mut found = walked(text).problems;
         found.sort_by_key(|p| p.pos);
@@ -546,21 +567,22 @@ roles:
             [
                 (5, 5, "unknown key `nme`; did you mean `name`?"),
                 (7, 5, "role `a` is missing the required key `summary`"),
-                (
-                    10,
-                    12,
-                    "`level` of role `a` must be a whole number (0 or more), not the text `high`"
-                ),
+                (10, 12, "`level` of role `a` must be text, not a list"),
                 (
                     11,
                     23,
                     "`responsibilities` of role `a` must be a list (`- item` lines, or `[a, b]`), not the text `r`"
                 ),
-                (12, 30, "unknown key `estimat`; did you mean `estimate`?"),
+                (12, 38, "unknown key `estimat`; did you mean `estimate`?"),
                 (
                     13,
                     18,
                     "each item of `aliases` of role `a` must be text, not a list"
+                ),
+                (
+                    14,
+                    5,
+                    "unknown key `level_code`; the keys allowed here are id, title, aliases, track, level, entry, summary, responsibilities, includes, expectations, reports_to, time, moves, titles_by_company_size, sources"
                 ),
             ]
         );
@@ -571,7 +593,7 @@ roles:
         let found = walked("- a\n- b\n").problems;
         assert_eq!(
             found[0].message,
-            "a catalogue is a mapping of keys (version, name, description, sources, tracks, roles), not a list"
+            "a catalogue is a mapping of keys (version, name, description, sources, tracks, levels, competencies, roles), not a list"
         );
     }
 }

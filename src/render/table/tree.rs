@@ -129,7 +129,7 @@ mod tests {
             id: id.into(),
             title: format!("Title of {id}"),
             track: "ic".into(),
-            level: 1,
+            level: "L1".into(),
             depth,
             see_above: false,
             direct_reports: reports.iter().map(|r| (*r).to_owned()).collect(),

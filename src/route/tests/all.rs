@@ -200,36 +200,18 @@ fn hundred_thousand_role_chain_with_lateral_cycles_completes() {
             vec![]
         };
         for (id, lateral, tenure) in [(rung_id, side, 2.0), (side_id, rung, 1.0)] {
-            roles.push(Role {
-                id: id.clone(),
-                title: id.clone(),
-                aliases: Vec::new(),
-                track: 0,
-                level: i as u32,
-                entry: false,
-                summary: String::new(),
-                responsibilities: Vec::new(),
-                skills: Vec::new(),
-                reports_to: Vec::new(),
-                tenure: Tenure {
-                    min: tenure,
-                    max: tenure,
-                    basis: TenureBasis::Estimate,
-                    note: None,
-                },
-                next: up.clone(),
-                lateral: vec![lateral],
-                titles_by_company_size: TitlesBySize::default(),
-                sources: Vec::new(),
-            });
+            let mut role = Role::sample(&id, &id);
+            role.level = i;
+            role.time.in_role = Some(Figure::estimate(tenure, tenure));
+            role.moves = up
+                .iter()
+                .chain([&lateral])
+                .map(|&to| Move::to(to))
+                .collect();
+            roles.push(role);
         }
     }
-    let tracks = vec![Track {
-        id: "ic".to_string(),
-        name: "IC".to_string(),
-        description: None,
-    }];
-    let catalogue = Catalogue::with_indexes(1, "big".into(), None, Vec::new(), tracks, roles);
+    let catalogue = Catalogue::sample(roles, pairs);
     let (first, last) = (0, 2 * (pairs - 1));
     let routes = find_routes(&catalogue, &RouteQuery::new(first, last)).expect("a route");
     assert_eq!(routes[0].steps.len(), pairs);

@@ -25,8 +25,8 @@ fn totals_sum_min_and_max_over_every_step_but_the_last() {
     ]);
     let routes = find_routes(&catalogue, &query(&catalogue, "apm", "gpm")).expect("a route");
     let route = &routes[0];
-    assert_eq!(route.min_years, 5.0);
-    assert_eq!(route.max_years, 9.5);
+    assert_eq!(route.total.min, 5.0);
+    assert_eq!(route.total.max, Some(9.5));
     assert_eq!(route.time_millis, 1_500 + 2_750 + 3_000);
 }
 
@@ -202,8 +202,7 @@ fn same_role_as_start_and_end_is_one_step_of_zero_years() {
         routes,
         [Route {
             steps: vec![pm],
-            min_years: 0.0,
-            max_years: 0.0,
+            total: Total::zero(),
             time_millis: 0,
         }]
     );

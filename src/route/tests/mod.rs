@@ -6,7 +6,7 @@ mod best;
 mod via_and_avoid;
 
 use super::*;
-use crate::model::{Catalogue, Role, RoleIx, Tenure, TenureBasis, TitlesBySize, Track};
+use crate::model::{Catalogue, Figure, Move, Role, RoleIx};
 
 /// (id, level, tenure min, tenure max, next ids, lateral ids)
 type Spec<'a> = (&'a str, u32, f64, f64, &'a [&'a str], &'a [&'a str]);
@@ -20,35 +20,19 @@ fn ladder(specs: &[Spec]) -> Catalogue {
     };
     let roles = specs
         .iter()
-        .map(|&(id, level, min, max, next, lateral)| Role {
-            id: id.to_string(),
-            title: format!("Title {id}"),
-            aliases: Vec::new(),
-            track: 0,
-            level,
-            entry: false,
-            summary: String::new(),
-            responsibilities: Vec::new(),
-            skills: Vec::new(),
-            reports_to: Vec::new(),
-            tenure: Tenure {
-                min,
-                max,
-                basis: TenureBasis::Estimate,
-                note: None,
-            },
-            next: next.iter().map(|id| index(id)).collect(),
-            lateral: lateral.iter().map(|id| index(id)).collect(),
-            titles_by_company_size: TitlesBySize::default(),
-            sources: Vec::new(),
+        .map(|&(id, level, min, max, next, lateral)| {
+            let mut role = Role::sample(id, &format!("Title {id}"));
+            role.level = level as usize;
+            role.time.in_role = Some(Figure::estimate(min, max));
+            role.moves = next
+                .iter()
+                .chain(lateral)
+                .map(|id| Move::to(index(id)))
+                .collect();
+            role
         })
         .collect();
-    let tracks = vec![Track {
-        id: "ic".to_string(),
-        name: "Individual contributor".to_string(),
-        description: None,
-    }];
-    Catalogue::with_indexes(1, "test".to_string(), None, Vec::new(), tracks, roles)
+    Catalogue::sample(roles, 101)
 }
 
 fn ix(catalogue: &Catalogue, id: &str) -> RoleIx {
