@@ -140,9 +140,9 @@ pub enum Command {
         /// Only roles on this track (its id or name)
         #[arg(long, value_name = "TRACK")]
         track: Option<String>,
-        /// Only roles at this level
-        #[arg(long, value_name = "N")]
-        level: Option<u32>,
+        /// Only roles at this level (its id, code or name)
+        #[arg(long, value_name = "LEVEL")]
+        level: Option<String>,
     },
 
     /// Search titles, aliases, summaries, responsibilities and skills for TEXT

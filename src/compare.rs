@@ -1,47 +1,86 @@
-//! The comparison of two roles as data: which responsibilities and skills they share and which
-//! belong to one only.
+//! The comparison of two roles as data: which responsibilities they share and which belong to
+//! one only, and how their expectations differ, competency by competency.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::model::Role;
+use crate::model::{Catalogue, RoleIx};
 use crate::resolve::normalize;
 
-/// Responsibilities and skills, as one side of a comparison.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Lists {
-    pub responsibilities: Vec<String>,
-    pub skills: Vec<String>,
-}
-
-/// What two roles share and what is theirs alone.
+/// What two roles' responsibilities share and what is theirs alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Overlap {
-    pub shared: Lists,
-    pub only_a: Lists,
-    pub only_b: Lists,
+    pub shared: Vec<String>,
+    pub only_a: Vec<String>,
+    pub only_b: Vec<String>,
 }
 
-/// Splits the responsibilities and skills of `a` and `b` into shared, only in `a`, only in `b`.
-/// Items are compared as names are (case and punctuation ignored); order follows the catalogue.
-pub fn overlap(a: &Role, b: &Role) -> Overlap {
-    let (shared_r, only_a_r, only_b_r) = split(&a.responsibilities, &b.responsibilities);
-    let (shared_s, only_a_s, only_b_s) = split(&a.skills, &b.skills);
+/// How two roles' expectations differ in one competency area.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AreaChange {
+    /// The competency id.
+    pub area: String,
+    pub name: String,
+    /// Each role's proficiency, where it has one.
+    pub a: Option<String>,
+    pub b: Option<String>,
+    /// Steps up the scale from A to B (negative: down), when both have a proficiency.
+    pub change: Option<i64>,
+    /// What each role is expected that the other is not.
+    pub only_a: Vec<String>,
+    pub only_b: Vec<String>,
+    /// What both are expected.
+    pub shared: Vec<String>,
+}
+
+/// Splits the responsibilities of `a` and `b` into shared, only in `a`, only in `b`. Items are
+/// compared as names are (case and punctuation ignored); order follows the catalogue.
+pub fn overlap(a: &[String], b: &[String]) -> Overlap {
+    let (shared, only_a, only_b) = split(a, b);
     Overlap {
-        shared: Lists {
-            responsibilities: shared_r,
-            skills: shared_s,
-        },
-        only_a: Lists {
-            responsibilities: only_a_r,
-            skills: only_a_s,
-        },
-        only_b: Lists {
-            responsibilities: only_b_r,
-            skills: only_b_s,
-        },
+        shared,
+        only_a,
+        only_b,
     }
+}
+
+/// The two roles' expectations lined up area by area, in the catalogue's order of areas; areas
+/// neither role names are left out.
+pub fn areas(catalogue: &Catalogue, a: RoleIx, b: RoleIx) -> Vec<AreaChange> {
+    let (ea, eb) = (catalogue.expectations_of(a), catalogue.expectations_of(b));
+    let mut areas: Vec<usize> = ea.iter().chain(&eb).map(|e| e.area).collect();
+    areas.sort_unstable();
+    areas.dedup();
+    areas
+        .into_iter()
+        .map(|area| {
+            let competency = catalogue.competency(area);
+            let of = |list: &[crate::model::AreaExpectation]| {
+                let found = list.iter().find(|e| e.area == area);
+                let step = found.and_then(|e| e.proficiency).map(|(p, _)| p);
+                let texts: Vec<String> = found
+                    .map(|e| e.texts.iter().map(|(t, _)| t.clone()).collect())
+                    .unwrap_or_default();
+                (step, texts)
+            };
+            let ((sa, ta), (sb, tb)) = (of(&ea), of(&eb));
+            let (shared, only_a, only_b) = split(&ta, &tb);
+            let name = |step: Option<usize>| step.and_then(|p| competency.scale.get(p)).cloned();
+            AreaChange {
+                area: competency.id.clone(),
+                name: competency.name.clone(),
+                a: name(sa),
+                b: name(sb),
+                change: sa
+                    .zip(sb)
+                    .map(|(x, y)| i64::try_from(y).unwrap_or(0) - i64::try_from(x).unwrap_or(0)),
+                only_a,
+                only_b,
+                shared,
+            }
+        })
+        .collect()
 }
 
 fn split(a: &[String], b: &[String]) -> (Vec<String>, Vec<String>, Vec<String>) {

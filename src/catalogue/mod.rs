@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod json;
 pub mod raw;
 pub mod schema;
+pub mod upgrade;
 pub mod validate;
 pub mod walk;
 pub mod yaml;
@@ -80,14 +81,26 @@ pub enum LoadError {
 /// positions (YAML by `yaml.rs`, JSON by `json.rs`, into one tree); one walk checks its structure against the schema and
 /// yields its values; one validation pass builds the model.
 pub fn load(origin: &Origin, limits: &Limits) -> Result<Catalogue, LoadError> {
+    Ok(check(origin, limits)?.catalogue)
+}
+
+/// [`load`], with the warnings about the ladder's shape that `ladder check` shows.
+pub fn check(origin: &Origin, limits: &Limits) -> Result<Checked, LoadError> {
     match origin {
-        Origin::Builtin => Ok(load_json_text(BUILTIN_NAME, BUILTIN_JSON, limits)?),
+        Origin::Builtin => Ok(load_text_as(BUILTIN_NAME, BUILTIN_JSON, limits, true)?),
         Origin::File(path) => {
             let name = origin.display_name();
             let text = read_text(path, limits)?;
             Ok(load_text_as(&name, &text, limits, is_json(path))?)
         }
     }
+}
+
+/// A valid catalogue, and the warnings about its shape, with the text they point into.
+pub struct Checked {
+    pub catalogue: Catalogue,
+    /// Empty of problems when there is nothing to warn about.
+    pub warnings: InvalidCatalogue,
 }
 
 /// Whether a catalogue file is read as JSON: its name ends in `.json`, in any case.
@@ -98,7 +111,7 @@ pub fn is_json(path: &Path) -> bool {
 
 /// Parses and validates catalogue text; `name` is how the text is named in messages.
 pub fn load_text(name: &str, text: &str, limits: &Limits) -> Result<Catalogue, InvalidCatalogue> {
-    load_text_as(name, text, limits, false)
+    Ok(load_text_as(name, text, limits, false)?.catalogue)
 }
 
 /// Parses and validates JSON catalogue text: the same tree, schema and messages as YAML, but for
@@ -108,7 +121,7 @@ pub fn load_json_text(
     text: &str,
     limits: &Limits,
 ) -> Result<Catalogue, InvalidCatalogue> {
-    load_text_as(name, text, limits, true)
+    Ok(load_text_as(name, text, limits, true)?.catalogue)
 }
 
 fn load_text_as(
@@ -116,7 +129,7 @@ fn load_text_as(
     text: &str,
     limits: &Limits,
     json: bool,
-) -> Result<Catalogue, InvalidCatalogue> {
+) -> Result<Checked, InvalidCatalogue> {
     let body = without_bom(name, text)?;
     let invalid = |problems| InvalidCatalogue::new(name, body, problems);
     let tree = on_deep_stack(limits, || {
@@ -133,7 +146,10 @@ fn load_text_as(
         return Err(invalid(walked.problems));
     };
     match validate::validate(raw) {
-        Ok(catalogue) if walked.problems.is_empty() => Ok(catalogue),
+        Ok(valid) if walked.problems.is_empty() => Ok(Checked {
+            catalogue: valid.catalogue,
+            warnings: invalid(valid.warnings),
+        }),
         Ok(_) => Err(invalid(walked.problems)),
         Err(mut problems) => {
             problems.extend(walked.problems);

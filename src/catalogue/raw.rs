@@ -38,6 +38,9 @@ impl<T: Serialize> Serialize for At<T> {
     }
 }
 
+/// Extension keys (`x-...`) of a mapping, in file order, with their values as read.
+pub type Extensions = serde_json::Map<String, serde_json::Value>;
+
 /// The top-level document.
 #[derive(Debug, Clone, Serialize)]
 pub struct RawCatalogue {
@@ -45,9 +48,16 @@ pub struct RawCatalogue {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<RawSource>,
     pub tracks: Vec<RawTrack>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub levels: Vec<RawLevel>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub competencies: Vec<RawCompetency>,
     pub roles: Vec<At<RawRole>>,
+    #[serde(flatten)]
+    pub x: Extensions,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +70,8 @@ pub struct RawSource {
     pub published: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    #[serde(flatten)]
+    pub x: Extensions,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -68,6 +80,40 @@ pub struct RawTrack {
     pub name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub manages: bool,
+    #[serde(flatten)]
+    pub x: Extensions,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RawLevel {
+    pub id: At<String>,
+    pub rank: At<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<At<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<At<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub facts: Vec<At<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<At<RawTime>>,
+    #[serde(flatten)]
+    pub x: Extensions,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RawCompetency {
+    pub id: At<String>,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub scale: Vec<At<String>>,
+    #[serde(flatten)]
+    pub x: Extensions,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -77,36 +123,77 @@ pub struct RawRole {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<At<String>>,
     pub track: At<String>,
-    pub level: At<i64>,
+    pub level: At<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub entry: bool,
     pub summary: At<String>,
-    pub responsibilities: At<Vec<At<String>>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub skills: Vec<At<String>>,
+    pub responsibilities: Vec<At<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub includes: Option<At<String>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub expectations: Vec<At<RawExpectation>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reports_to: Vec<At<String>>,
-    pub tenure: At<RawTenure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<At<RawTime>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub next: Vec<At<String>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub lateral: Vec<At<String>>,
+    pub moves: Vec<At<RawMove>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub titles_by_company_size: Option<RawTitles>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<At<String>>,
+    #[serde(flatten)]
+    pub x: Extensions,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RawExpectation {
+    pub area: At<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proficiency: Option<At<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<At<String>>,
+    #[serde(flatten)]
+    pub x: Extensions,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct RawTenure {
-    pub min: At<f64>,
-    pub max: At<f64>,
+pub struct RawTime {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<At<String>>,
+    pub in_role: Option<At<RawFigure>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<At<RawFigure>>,
+    #[serde(flatten)]
+    pub x: Extensions,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RawFigure {
+    pub min: At<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<At<f64>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<At<String>>,
     #[serde(skip_serializing_if = "is_false")]
     pub estimate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    #[serde(flatten)]
+    pub x: Extensions,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RawMove {
+    pub to: At<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<At<String>>,
+    #[serde(flatten)]
+    pub x: Extensions,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -117,6 +204,8 @@ pub struct RawTitles {
     pub scaleup: Option<At<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enterprise: Option<At<String>>,
+    #[serde(flatten)]
+    pub x: Extensions,
 }
 
 fn is_false(value: &bool) -> bool {

@@ -14,6 +14,8 @@ pub enum Kind {
     Whole,
     /// A number of years, whole or not.
     Years,
+    /// A level's rank: a number, whole or not.
+    Rank,
     Bool,
     /// A list of values of one kind.
     List(&'static Kind),
@@ -65,14 +67,18 @@ pub static CATALOGUE: Section = Section {
         req(
             "version",
             Kind::Whole,
-            "the schema version, always 1 for now",
+            "the schema version: 2 (version 1 still loads)",
         ),
         req("name", Kind::Text, "the catalogue's name, shown in headers"),
-        opt("description", Kind::Text, "what the catalogue covers"),
+        opt(
+            "description",
+            Kind::Text,
+            "what the catalogue covers, shown by `list` and `show`",
+        ),
         opt(
             "sources",
             Kind::List(&Kind::Map(&SOURCE)),
-            "publications cited by roles (`sources`) and tenure figures (`tenure.source`), by id",
+            "publications cited by roles, moves and time figures, by id",
         ),
         opt(
             "tracks",
@@ -80,9 +86,19 @@ pub static CATALOGUE: Section = Section {
             "the tracks roles sit on; a role names its track by id",
         ),
         opt(
+            "levels",
+            Kind::List(&Kind::Map(&LEVEL)),
+            "the ladder's rungs, shared by every track; a role names its level by id",
+        ),
+        opt(
+            "competencies",
+            Kind::List(&Kind::Map(&COMPETENCY)),
+            "the areas roles are expected to grow in",
+        ),
+        opt(
             "roles",
             Kind::List(&Kind::Map(&ROLE)),
-            "the roles. References between roles (reports_to, next, lateral) use role ids",
+            "the roles. References between roles (reports_to, includes, moves) use role ids",
         ),
     ],
 };
@@ -108,6 +124,50 @@ pub static TRACK: Section = Section {
         req("id", Kind::Line, "kebab-case, unique among tracks"),
         req("name", Kind::Line, "the track's name"),
         opt("description", Kind::Text, "how one grows on this track"),
+        opt(
+            "manages",
+            Kind::Bool,
+            "true where roles on this track manage people",
+        ),
+    ],
+};
+
+pub static LEVEL: Section = Section {
+    name: "level",
+    fields: &[
+        req("id", Kind::Line, "kebab-case, unique among levels"),
+        req(
+            "rank",
+            Kind::Rank,
+            "orders the ladder: 0 to 1000, higher is more senior; may be shared, 3.2 is allowed",
+        ),
+        opt("code", Kind::Line, "the framework's own code (IC3, M3, L5)"),
+        opt("name", Kind::Line, "the level's name"),
+        opt("description", Kind::Text, "what the level means"),
+        opt(
+            "facts",
+            Kind::List(&Kind::Text),
+            "what the framework says of the level as a whole",
+        ),
+        opt(
+            "time",
+            Kind::Map(&TIME),
+            "time figures for every role at this level without its own",
+        ),
+    ],
+};
+
+pub static COMPETENCY: Section = Section {
+    name: "competency",
+    fields: &[
+        req("id", Kind::Line, "kebab-case, unique among competencies"),
+        req("name", Kind::Line, "the competency's name"),
+        opt("description", Kind::Text, "what the area covers"),
+        opt(
+            "scale",
+            LINES,
+            "proficiency steps, lowest first; expectations name one",
+        ),
     ],
 };
 
@@ -118,19 +178,11 @@ pub static ROLE: Section = Section {
         req(
             "title",
             Kind::Line,
-            "a name people can type to find the role",
+            "a name people can type to find the role; roles may share one",
         ),
-        opt(
-            "aliases",
-            LINES,
-            "other names for the role, each unique in the catalogue",
-        ),
+        opt("aliases", LINES, "other names for the role"),
         req("track", Kind::Line, "a track id"),
-        req(
-            "level",
-            Kind::Whole,
-            "1..=100, higher is more senior; orders the ladder",
-        ),
+        req("level", Kind::Line, "a level id"),
         opt(
             "entry",
             Kind::Bool,
@@ -141,27 +193,35 @@ pub static ROLE: Section = Section {
             Kind::Text,
             "what the role is, in a sentence or two",
         ),
-        req(
+        opt(
             "responsibilities",
             Kind::List(&Kind::Text),
-            "what the role does, at least one",
+            "what the role does",
         ),
-        opt("skills", Kind::List(&Kind::Text), "what the role needs"),
+        opt(
+            "includes",
+            Kind::Line,
+            "a role id: this role is expected everything that role is",
+        ),
+        opt(
+            "expectations",
+            Kind::List(&Kind::Map(&EXPECTATION)),
+            "what the role is expected to do, by competency",
+        ),
         opt(
             "reports_to",
             LINES,
             "role ids; reporting lines must not form a cycle",
         ),
-        req(
-            "tenure",
-            Kind::Map(&TENURE),
-            "typical years spent in the role",
-        ),
-        opt("next", LINES, "promotions: role ids at a higher level"),
         opt(
-            "lateral",
-            LINES,
-            "track switches: role ids at the same level",
+            "time",
+            Kind::Map(&TIME),
+            "time figures; left out where no source gives one",
+        ),
+        opt(
+            "moves",
+            Kind::List(&Kind::Map(&MOVE)),
+            "where people go next, at any level and on any track",
         ),
         opt(
             "titles_by_company_size",
@@ -176,18 +236,65 @@ pub static ROLE: Section = Section {
     ],
 };
 
-pub static TENURE: Section = Section {
-    name: "tenure",
+pub static EXPECTATION: Section = Section {
+    name: "expectation",
     fields: &[
-        req("min", Kind::Years, "0 <= min <= max <= 50, a finite number"),
-        req("max", Kind::Years, "0 <= min <= max <= 50, a finite number"),
-        opt("source", Kind::Line, "a source id for the figure ..."),
+        req("area", Kind::Line, "a competency id"),
+        opt(
+            "proficiency",
+            Kind::Line,
+            "a step of the competency's scale",
+        ),
+        opt("text", Kind::Text, "what the role is expected to do"),
+    ],
+};
+
+pub static TIME: Section = Section {
+    name: "time",
+    fields: &[
+        opt(
+            "in_role",
+            Kind::Map(&FIGURE),
+            "years in this role before the next move",
+        ),
+        opt(
+            "experience",
+            Kind::Map(&FIGURE),
+            "years of total experience typical at this level",
+        ),
+    ],
+};
+
+pub static FIGURE: Section = Section {
+    name: "figure",
+    fields: &[
+        req("min", Kind::Years, "years, a finite number from 0 to 50"),
+        opt(
+            "max",
+            Kind::Years,
+            "at least min; left out, the figure is open-ended",
+        ),
+        opt("sources", LINES, "the source ids that give the figure ..."),
         opt(
             "estimate",
             Kind::Bool,
-            "... or true where no source gives it",
+            "... and/or true where the catalogue's author estimated it",
         ),
-        opt("note", Kind::Text, "a remark on the figure"),
+        opt(
+            "note",
+            Kind::Text,
+            "a remark; required when both sourced and estimated",
+        ),
+    ],
+};
+
+pub static MOVE: Section = Section {
+    name: "move",
+    fields: &[
+        req("to", Kind::Line, "a role id"),
+        opt("condition", Kind::Text, "what the move needs"),
+        opt("note", Kind::Text, "a remark on the move"),
+        opt("source", Kind::Line, "a source id"),
     ],
 };
 
@@ -201,7 +308,24 @@ pub static TITLES: Section = Section {
 };
 
 /// Every section, outermost first.
-pub static SECTIONS: [&Section; 6] = [&CATALOGUE, &SOURCE, &TRACK, &ROLE, &TENURE, &TITLES];
+pub static SECTIONS: [&Section; 11] = [
+    &CATALOGUE,
+    &SOURCE,
+    &TRACK,
+    &LEVEL,
+    &COMPETENCY,
+    &ROLE,
+    &EXPECTATION,
+    &TIME,
+    &FIGURE,
+    &MOVE,
+    &TITLES,
+];
+
+/// Whether a key is an extension (`x-pay-band`): accepted on every mapping and kept as it is.
+pub fn is_extension(key: &str) -> bool {
+    key.starts_with("x-")
+}
 
 /// The schema's own spelling of `key`, if any section has it: mapping keys point at it rather
 /// than each holding a copy.
@@ -220,6 +344,7 @@ impl Kind {
             Kind::Text | Kind::Line => "text",
             Kind::Whole => "a whole number (0 or more)",
             Kind::Years => "a number of years",
+            Kind::Rank => "a number from 0 to 1000",
             Kind::Bool => "true or false",
             Kind::List(Kind::Map(_)) => "a list of mappings (`- key: value`)",
             Kind::List(_) => "a list (`- item` lines, or `[a, b]`)",

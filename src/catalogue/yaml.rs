@@ -74,6 +74,38 @@ impl Value {
     }
 }
 
+impl Node {
+    /// The value without positions, as extension keys keep it (a number JSON cannot hold,
+    /// such as `.nan`, becomes null).
+    pub fn into_plain(self) -> serde_json::Value {
+        use serde_json::Value as Plain;
+        match self.value {
+            Value::Null => Plain::Null,
+            Value::Bool(b) => Plain::Bool(b),
+            Value::Int(n) => Plain::from(n),
+            Value::Float(x) => serde_json::Number::from_f64(x).map_or(Plain::Null, Plain::Number),
+            Value::Text(t) => Plain::String(t.into()),
+            Value::List(items) => {
+                Plain::Array(items.into_vec().into_iter().map(Node::into_plain).collect())
+            }
+            Value::Map(entries) => Plain::Object(
+                entries
+                    .into_vec()
+                    .into_iter()
+                    .map(|e| {
+                        let key = match e.key.value {
+                            Key::Known(k) => k.to_owned(),
+                            Key::Text(k) => k.into(),
+                            Key::NotText(k) => k,
+                        };
+                        (key, e.value.into_plain())
+                    })
+                    .collect(),
+            ),
+        }
+    }
+}
+
 impl Key {
     pub fn text(&self) -> Option<&str> {
         match self {

@@ -4,9 +4,9 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
-use super::Years;
+use super::TotalView;
 use super::show::{RoleCard, card};
-use crate::compare::{Lists, overlap};
+use crate::compare::{AreaChange, Overlap, areas, overlap};
 use crate::model::Catalogue;
 use crate::resolve::resolve;
 use crate::route::{RouteQuery, find_routes};
@@ -16,11 +16,12 @@ use crate::route::{RouteQuery, find_routes};
 pub struct Comparison {
     pub a: RoleCard,
     pub b: RoleCard,
-    pub shared: Lists,
-    pub only_a: Lists,
-    pub only_b: Lists,
-    /// The quickest typical route from the lower role to the higher (either way at the same
-    /// level), when there is one.
+    /// Responsibilities.
+    pub responsibilities: Overlap,
+    /// Expectations, competency by competency.
+    pub areas: Vec<AreaChange>,
+    /// The quickest route from the lower role to the higher (either way at the same rank),
+    /// when there is one.
     pub step: Option<Step>,
 }
 
@@ -29,25 +30,21 @@ pub struct Comparison {
 pub struct Step {
     pub from: String,
     pub to: String,
-    pub levels: u32,
-    pub steps: usize,
-    pub years: Years,
+    /// The kind of each move on the way: "promotion", "track switch"...
+    pub moves: Vec<&'static str>,
+    pub years: TotalView,
 }
 
 impl Step {
-    /// How far the step goes, in words: "2 levels up, 3 steps", or at the same level (where every
-    /// move is a track switch) "a track switch at the same level" or "2 track switches at …".
+    /// How far the step goes, in words: "1 move: promotion and track switch", "2 moves:
+    /// promotion, track switch".
     pub fn reach(&self) -> String {
-        let s = |n: usize| if n == 1 { "" } else { "s" };
-        match (self.levels, self.steps) {
-            (0, 1) => "a track switch at the same level".to_owned(),
-            (0, steps) => format!("{steps} track switches at the same level"),
-            (levels, steps) => format!(
-                "{levels} level{} up, {steps} step{}",
-                s(levels as usize),
-                s(steps)
-            ),
-        }
+        let n = self.moves.len();
+        format!(
+            "{n} move{}: {}",
+            if n == 1 { "" } else { "s" },
+            self.moves.join(", ")
+        )
     }
 }
 
@@ -57,7 +54,8 @@ pub fn run(catalogue: &Catalogue, a: &str, b: &str) -> anyhow::Result<Comparison
     let (ra, rb) = (catalogue.role(a_ix), catalogue.role(b_ix));
     // Up the ladder from the lower role; at the same level a track switch may go either way (or
     // one way only), so both are tried and the quicker kept, A to B on a tie.
-    let ends = match ra.level.cmp(&rb.level) {
+    let (rank_a, rank_b) = (catalogue.level_of(ra).rank, catalogue.level_of(rb).rank);
+    let ends = match rank_a.total_cmp(&rank_b) {
         Ordering::Less => vec![(a_ix, b_ix)],
         Ordering::Greater => vec![(b_ix, a_ix)],
         Ordering::Equal if a_ix == b_ix => Vec::new(),
@@ -76,43 +74,21 @@ pub fn run(catalogue: &Catalogue, a: &str, b: &str) -> anyhow::Result<Comparison
         .map(|(_, _, low, high, route)| Step {
             from: catalogue.role(low).id.clone(),
             to: catalogue.role(high).id.clone(),
-            levels: catalogue
-                .role(high)
-                .level
-                .saturating_sub(catalogue.role(low).level),
-            steps: route.steps.len().saturating_sub(1),
-            years: Years {
-                min: route.min_years,
-                max: route.max_years,
-            },
+            moves: route
+                .steps
+                .windows(2)
+                .map(|pair| match pair {
+                    [x, y] => catalogue.move_kind(*x, *y).describe(),
+                    _ => "",
+                })
+                .collect(),
+            years: route.total.into(),
         });
-    let o = overlap(ra, rb);
     Ok(Comparison {
         a: card(catalogue, a_ix),
         b: card(catalogue, b_ix),
-        shared: o.shared,
-        only_a: o.only_a,
-        only_b: o.only_b,
+        responsibilities: overlap(&ra.responsibilities, &rb.responsibilities),
+        areas: areas(catalogue, a_ix, b_ix),
         step,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_step_says_how_far_it_goes_in_words() {
-        let step = |levels, steps| Step {
-            from: "a".to_owned(),
-            to: "b".to_owned(),
-            levels,
-            steps,
-            years: Years { min: 1.0, max: 2.0 },
-        };
-        assert_eq!(step(0, 1).reach(), "a track switch at the same level");
-        assert_eq!(step(0, 2).reach(), "2 track switches at the same level");
-        assert_eq!(step(1, 1).reach(), "1 level up, 1 step");
-        assert_eq!(step(2, 3).reach(), "2 levels up, 3 steps");
-    }
 }

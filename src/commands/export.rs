@@ -2,10 +2,12 @@
 //! the template for one's own. What it prints loads back to the same catalogue.
 
 use crate::catalogue::raw::{
-    At, Pos, RawCatalogue, RawRole, RawSource, RawTenure, RawTitles, RawTrack,
+    At, Pos, RawCatalogue, RawCompetency, RawExpectation, RawFigure, RawLevel, RawMove, RawRole,
+    RawSource, RawTime, RawTitles, RawTrack,
 };
+use crate::catalogue::validate::VERSION;
 use crate::catalogue::{schema, yaml};
-use crate::model::{Catalogue, RoleIx, TenureBasis};
+use crate::model::{Catalogue, Figure, RoleIx, SourceIx, Time, TitlesBySize};
 
 /// The comment that opens an exported catalogue: what the file is and how to use it.
 const HEADER: &str = "\
@@ -15,13 +17,15 @@ const HEADER: &str = "\
 #   ladder --catalogue FILE list       ask it anything the built-in ladder answers
 #   export LADDER_CATALOGUE=FILE       make it the catalogue in use for every command
 #
-# Every field is explained in docs/own-ladder.md. In short: `sources` are publications that roles
-# and tenure figures cite; `tracks` are the tracks roles sit on (e.g. individual contributor,
-# management); `roles` are the roles, each with a kebab-case `id`, a `title` (plus optional
-# `aliases`), its `track` and `level` (1-100, higher is more senior), `summary`,
-# `responsibilities`, `reports_to` (role ids), `tenure` (typical years in the role, 0 <= min <=
-# max <= 50, citing a `source` or marked `estimate: true`), `next` (promotions, to a higher
-# level) and `lateral` (moves to another track at the same level).
+# Every field is explained in docs/schema.md, and docs/own-ladder.md walks through writing one.
+# In short: `sources` are publications that figures, moves and roles cite; `tracks` are the
+# tracks roles sit on (individual contributor, management); `levels` are the rungs, ordered by
+# `rank` and shared by every track; `competencies` are the areas roles grow in, each with an
+# optional proficiency `scale`; `roles` each have a kebab-case `id`, a `title`, a `track` and a
+# `level`, a `summary`, `expectations` by competency (`includes` takes another role's),
+# `reports_to` (role ids), `time` (years `in_role` before the next move and total `experience`,
+# each citing `sources` or marked `estimate: true`; left out where unknown) and `moves` (to any
+# role, with an optional `condition`). Keys starting with `x-` are yours: they are kept as written.
 ";
 
 /// The comment put before a top-level list: its one-line description in the schema.
@@ -54,58 +58,90 @@ pub fn to_yaml(raw: &RawCatalogue) -> anyhow::Result<String> {
     Ok(text)
 }
 
-/// The model back in the form of the file: ids for indexes, `estimate: true` for an estimate.
+/// The model back in the form of the file: ids for indexes, version 2 always.
 pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
-    let role_ids = |ixs: &[RoleIx]| -> Vec<At<String>> {
-        ixs.iter()
-            .map(|&ix| at(catalogue.role(ix).id.clone()))
-            .collect()
+    let role_id = |ix: RoleIx| at(catalogue.role(ix).id.clone());
+    let source_id = |ix: SourceIx| at(catalogue.source(ix).id.clone());
+    let figure = |f: &Figure| {
+        at(RawFigure {
+            min: at(f.min),
+            max: f.max.map(at),
+            sources: f.sources.iter().map(|&s| source_id(s)).collect(),
+            estimate: f.estimate,
+            note: f.note.clone(),
+            x: f.x.clone(),
+        })
     };
-    let source_id = |ix: usize| at(catalogue.source(ix).id.clone());
+    let time = |t: &Time| {
+        (t.in_role.is_some() || t.experience.is_some() || !t.x.is_empty()).then(|| {
+            at(RawTime {
+                in_role: t.in_role.as_ref().map(figure),
+                experience: t.experience.as_ref().map(figure),
+                x: t.x.clone(),
+            })
+        })
+    };
     let roles = catalogue
         .roles
         .iter()
         .map(|role| {
             let titles = &role.titles_by_company_size;
-            let titles = (titles.startup.is_some()
-                || titles.scaleup.is_some()
-                || titles.enterprise.is_some())
-            .then(|| RawTitles {
+            let titles = (*titles != TitlesBySize::default()).then(|| RawTitles {
                 startup: titles.startup.clone().map(at),
                 scaleup: titles.scaleup.clone().map(at),
                 enterprise: titles.enterprise.clone().map(at),
+                x: titles.x.clone(),
             });
-            let (source, estimate) = match role.tenure.basis {
-                TenureBasis::Source(ix) => (Some(source_id(ix)), false),
-                TenureBasis::Estimate => (None, true),
-            };
             at(RawRole {
                 id: at(role.id.clone()),
                 title: at(role.title.clone()),
                 aliases: role.aliases.iter().cloned().map(at).collect(),
                 track: at(catalogue.track_of(role).id.clone()),
-                level: at(i64::from(role.level)),
+                level: at(catalogue.level_of(role).id.clone()),
                 entry: role.entry,
                 summary: at(role.summary.clone()),
-                responsibilities: at(role.responsibilities.iter().cloned().map(at).collect()),
-                skills: role.skills.iter().cloned().map(at).collect(),
-                reports_to: role_ids(&role.reports_to),
-                tenure: at(RawTenure {
-                    min: at(role.tenure.min),
-                    max: at(role.tenure.max),
-                    source,
-                    estimate,
-                    note: role.tenure.note.clone(),
-                }),
-                next: role_ids(&role.next),
-                lateral: role_ids(&role.lateral),
+                responsibilities: role.responsibilities.iter().cloned().map(at).collect(),
+                includes: role.includes.map(role_id),
+                expectations: role
+                    .expectations
+                    .iter()
+                    .map(|e| {
+                        let area = catalogue.competency(e.area);
+                        at(RawExpectation {
+                            area: at(area.id.clone()),
+                            proficiency: e
+                                .proficiency
+                                .and_then(|p| area.scale.get(p))
+                                .cloned()
+                                .map(at),
+                            text: e.text.clone().map(at),
+                            x: e.x.clone(),
+                        })
+                    })
+                    .collect(),
+                reports_to: role.reports_to.iter().map(|&r| role_id(r)).collect(),
+                time: time(&role.time),
+                moves: role
+                    .moves
+                    .iter()
+                    .map(|m| {
+                        at(RawMove {
+                            to: role_id(m.to),
+                            condition: m.condition.clone(),
+                            note: m.note.clone(),
+                            source: m.source.map(source_id),
+                            x: m.x.clone(),
+                        })
+                    })
+                    .collect(),
                 titles_by_company_size: titles,
                 sources: role.sources.iter().map(|&ix| source_id(ix)).collect(),
+                x: role.x.clone(),
             })
         })
         .collect();
     RawCatalogue {
-        version: at(i64::from(catalogue.version)),
+        version: at(VERSION),
         name: catalogue.name.clone(),
         description: catalogue.description.clone(),
         sources: catalogue
@@ -117,6 +153,7 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
                 publisher: s.publisher.clone(),
                 published: s.published.clone(),
                 url: s.url.clone(),
+                x: s.x.clone(),
             })
             .collect(),
         tracks: catalogue
@@ -126,9 +163,37 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
                 id: at(t.id.clone()),
                 name: t.name.clone(),
                 description: t.description.clone(),
+                manages: t.manages,
+                x: t.x.clone(),
+            })
+            .collect(),
+        levels: catalogue
+            .levels
+            .iter()
+            .map(|l| RawLevel {
+                id: at(l.id.clone()),
+                rank: at(l.rank),
+                code: l.code.clone().map(at),
+                name: l.name.clone().map(at),
+                description: l.description.clone(),
+                facts: l.facts.iter().cloned().map(at).collect(),
+                time: time(&l.time),
+                x: l.x.clone(),
+            })
+            .collect(),
+        competencies: catalogue
+            .competencies
+            .iter()
+            .map(|c| RawCompetency {
+                id: at(c.id.clone()),
+                name: c.name.clone(),
+                description: c.description.clone(),
+                scale: c.scale.iter().cloned().map(at).collect(),
+                x: c.x.clone(),
             })
             .collect(),
         roles,
+        x: catalogue.x.clone(),
     }
 }
 

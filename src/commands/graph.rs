@@ -1,16 +1,17 @@
 //! `ladder graph`: the whole ladder as data for a picture — roles by track and level, and the
-//! promotion, track-switch and reporting edges between them. `path -o dot|mermaid` reuses it with
+//! moves (up, across, down) and reporting lines between them. `path -o dot|mermaid` reuses it with
 //! the route marked.
 
 use std::collections::HashSet;
 
 use serde::Serialize;
 
+use super::LevelView;
 use super::path::Routes;
-use crate::model::{Catalogue, RoleIx};
+use crate::model::{Catalogue, RankChange, RoleIx};
 
 /// The ladder as a graph: the `graph` object of `-o json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ladder {
     pub name: String,
     /// Tracks in catalogue order, each with its roles by level.
@@ -24,18 +25,24 @@ pub struct Ladder {
     pub caption: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrackGroup {
     pub id: String,
     pub name: String,
     pub roles: Vec<Node>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Node {
     pub id: String,
     pub title: String,
-    pub level: u32,
+    /// The level's id.
+    pub level: String,
+    /// The level's rank: roles of one rank are drawn side by side.
+    pub rank: f64,
+    /// The level as people read it ("IC3", "M6 Director"), for the picture's level axis.
+    #[serde(skip)]
+    pub level_label: String,
     /// Whether the node is on the highlighted route.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub on_route: bool,
@@ -45,10 +52,13 @@ pub struct Node {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EdgeKind {
-    /// `next`: a promotion, from the lower role to the higher.
+    /// A move to a higher rank.
     Promotion,
-    /// `lateral`: a track switch at the same level.
+    /// A move at the same rank (a track switch, or a move across within a track).
+    #[serde(rename = "across")]
     Lateral,
+    /// A move to a lower rank.
+    StepDown,
     /// `reports_to`: from the role to its boss.
     ReportsTo,
 }
@@ -58,7 +68,10 @@ pub struct Edge {
     pub from: String,
     pub to: String,
     pub kind: EdgeKind,
-    /// A track switch that goes both ways, drawn once.
+    /// The move changes track.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub track_switch: bool,
+    /// A move at the same rank that goes both ways, drawn once.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub both_ways: bool,
     /// Whether the move is a step of the highlighted route.
@@ -67,14 +80,14 @@ pub struct Edge {
 }
 
 impl Ladder {
-    /// The distinct levels of the ladder, lowest first.
-    pub fn levels(&self) -> Vec<u32> {
-        let mut levels: Vec<u32> = self
+    /// The distinct ranks of the ladder, lowest first.
+    pub fn levels(&self) -> Vec<f64> {
+        let mut levels: Vec<f64> = self
             .tracks
             .iter()
-            .flat_map(|t| t.roles.iter().map(|r| r.level))
+            .flat_map(|t| t.roles.iter().map(|r| r.rank))
             .collect();
-        levels.sort_unstable();
+        levels.sort_unstable_by(f64::total_cmp);
         levels.dedup();
         levels
     }
@@ -102,7 +115,10 @@ pub fn run(catalogue: &Catalogue) -> Ladder {
         .iter()
         .zip(by_track)
         .map(|(track, mut ixs)| {
-            ixs.sort_by_key(|&ix| (catalogue.role(ix).level, ix));
+            ixs.sort_by(|&x, &y| {
+                let rank = |ix| catalogue.level_of(catalogue.role(ix)).rank;
+                rank(x).total_cmp(&rank(y)).then(x.cmp(&y))
+            });
             TrackGroup {
                 id: track.id.clone(),
                 name: track.name.clone(),
@@ -110,10 +126,13 @@ pub fn run(catalogue: &Catalogue) -> Ladder {
                     .into_iter()
                     .map(|ix| {
                         let role = catalogue.role(ix);
+                        let level = catalogue.level_of(role);
                         Node {
                             id: role.id.clone(),
                             title: role.title.clone(),
-                            level: role.level,
+                            level: level.id.clone(),
+                            rank: level.rank,
+                            level_label: LevelView::new(level).label(),
                             on_route: false,
                         }
                     })
@@ -124,25 +143,24 @@ pub fn run(catalogue: &Catalogue) -> Ladder {
         .collect();
     let id = |ix: RoleIx| catalogue.role(ix).id.clone();
     let mut edges = Vec::new();
+    // Moves at the same rank that go both ways are drawn once, from the first role written.
+    let mut drawn: HashSet<(RoleIx, RoleIx)> = HashSet::new();
     for (ix, role) in catalogue.roles.iter().enumerate() {
-        for &to in &role.next {
-            edges.push(edge(id(ix), id(to), EdgeKind::Promotion, false));
-        }
-    }
-    // The pairs of roles joined by an edge so far, either way round: a track switch already
-    // drawn as a promotion, or from the other end, is not drawn again.
-    let mut drawn: HashSet<(RoleIx, RoleIx)> = catalogue
-        .roles
-        .iter()
-        .enumerate()
-        .flat_map(|(ix, role)| role.next.iter().map(move |&to| (ix.min(to), ix.max(to))))
-        .collect();
-    for (ix, role) in catalogue.roles.iter().enumerate() {
-        for &to in &role.lateral {
-            if drawn.insert((ix.min(to), ix.max(to))) {
-                let both_ways = catalogue.role(to).lateral.contains(&ix);
-                edges.push(edge(id(ix), id(to), EdgeKind::Lateral, both_ways));
-            }
+        for to in role.moves.iter().map(|m| m.to) {
+            let kind = catalogue.move_kind(ix, to);
+            let (edge_kind, both_ways) = match kind.rank {
+                RankChange::Up => (EdgeKind::Promotion, false),
+                RankChange::Down => (EdgeKind::StepDown, false),
+                RankChange::Same => {
+                    if !drawn.insert((ix.min(to), ix.max(to))) {
+                        continue;
+                    }
+                    (EdgeKind::Lateral, catalogue.move_between(to, ix).is_some())
+                }
+            };
+            let mut e = edge(id(ix), id(to), edge_kind, both_ways);
+            e.track_switch = kind.switches_track;
+            edges.push(e);
         }
     }
     for (ix, role) in catalogue.roles.iter().enumerate() {
@@ -164,6 +182,7 @@ fn edge(from: String, to: String, kind: EdgeKind, both_ways: bool) -> Edge {
         from,
         to,
         kind,
+        track_switch: false,
         both_ways,
         on_route: false,
     }

@@ -17,8 +17,8 @@ use serde::{Serialize, Serializer};
 
 use crate::catalogue::raw::RawCatalogue;
 use crate::catalogue::{self, Limits, LoadError, Origin};
-use crate::model::{Catalogue, RoleIx};
-use crate::route::RouteOrder;
+use crate::model::{Catalogue, Figure, Level, Move, RoleIx};
+use crate::route::{RouteOrder, Total};
 
 /// A question about a catalogue, answered as a [`View`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub enum Query {
     Path(PathQuery),
     List {
         track: Option<String>,
-        level: Option<u32>,
+        level: Option<String>,
     },
     Search {
         text: String,
@@ -124,7 +124,7 @@ pub enum View {
     Role(Box<show::RoleCard>),
     Comparison(Box<compare::Comparison>),
     Routes(path::Routes),
-    Roles(Vec<list::RoleRow>),
+    Roles(list::Listing),
     Found(search::Found),
     Tree(tree::Tree),
 }
@@ -232,7 +232,7 @@ pub fn run(query: &Query, catalogue: &Catalogue) -> anyhow::Result<View> {
         }
         Query::Path(path) => path::run(catalogue, path).map(View::Routes),
         Query::List { track, level } => {
-            list::run(catalogue, track.as_deref(), *level).map(View::Roles)
+            list::run(catalogue, track.as_deref(), level.as_deref()).map(View::Roles)
         }
         Query::Search { text } => search::run(catalogue, text).map(View::Found),
         Query::Tree { role } => tree::run(catalogue, role.as_deref()).map(View::Tree),
@@ -266,9 +266,121 @@ impl Serialize for RoleRef {
     }
 }
 
-/// A span of years.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Years {
+/// A time figure, as the JSON contract gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureView {
     pub min: f64,
-    pub max: f64,
+    /// Absent for an open-ended figure ("at least min").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Source ids.
+    pub sources: Vec<String>,
+    pub estimate: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl FigureView {
+    pub fn new(catalogue: &Catalogue, figure: &Figure) -> FigureView {
+        FigureView {
+            min: figure.min,
+            max: figure.max,
+            sources: figure
+                .sources
+                .iter()
+                .map(|&s| catalogue.source(s).id.clone())
+                .collect(),
+            estimate: figure.estimate,
+            note: figure.note.clone(),
+        }
+    }
+}
+
+/// Years in role added up along a route, with what the sum rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TotalView {
+    /// The sum of the known minimums.
+    pub min: f64,
+    /// The sum of the known maximums; absent when a figure is open-ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Steps counted: every role of the route but the last.
+    pub steps: usize,
+    /// Steps without a figure: the total leaves them out.
+    pub unknown_steps: usize,
+    /// Steps whose figure is (in part) an estimate.
+    pub estimated_steps: usize,
+    /// Every figure behind the total is known and sourced.
+    pub sourced: bool,
+}
+
+impl From<Total> for TotalView {
+    fn from(total: Total) -> TotalView {
+        TotalView {
+            min: total.min,
+            max: total.max,
+            steps: total.counted,
+            unknown_steps: total.unknown,
+            estimated_steps: total.estimated,
+            sourced: total.is_sourced(),
+        }
+    }
+}
+
+/// A move from a role: where to, what kind of move it is, and what it needs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MoveView {
+    pub to: RoleRef,
+    /// "promotion", "promotion and track switch", "track switch", "move across", "step down"...
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// A source id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+impl MoveView {
+    pub fn new(catalogue: &Catalogue, from: RoleIx, m: &Move) -> MoveView {
+        MoveView {
+            to: RoleRef::new(catalogue, m.to),
+            kind: catalogue.move_kind(from, m.to).describe(),
+            condition: m.condition.clone(),
+            note: m.note.clone(),
+            source: m.source.map(|s| catalogue.source(s).id.clone()),
+        }
+    }
+}
+
+/// A level, as the JSON contract gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelView {
+    pub id: String,
+    pub rank: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl LevelView {
+    pub fn new(level: &Level) -> LevelView {
+        LevelView {
+            id: level.id.clone(),
+            rank: level.rank,
+            code: level.code.clone(),
+            name: level.name.clone(),
+        }
+    }
+
+    /// How people read the level: "M6 Director", "IC3", "Senior", or "rank 4".
+    pub fn label(&self) -> String {
+        match (&self.code, &self.name) {
+            (Some(code), Some(name)) => format!("{code} {name}"),
+            (Some(one), None) | (None, Some(one)) => one.clone(),
+            (None, None) => format!("rank {}", self.rank),
+        }
+    }
 }

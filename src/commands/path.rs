@@ -2,11 +2,10 @@
 
 use serde::Serialize;
 
-use super::PathQuery;
-use super::{RoleRef, Years};
+use super::{FigureView, LevelView, PathQuery, RoleRef, TotalView};
 use crate::model::Catalogue;
 use crate::resolve::resolve;
-use crate::route::{RouteQuery, add_years, find_routes};
+use crate::route::{RouteQuery, Total, find_routes};
 
 /// The `path` object of the JSON contract.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,20 +23,25 @@ pub struct Routes {
 pub struct RouteView {
     /// From FROM to TO inclusive.
     pub steps: Vec<StepView>,
-    /// Years spent in every step but the last.
-    pub total: Years,
+    /// Years in role of every step but the last, added up.
+    pub total: TotalView,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StepView {
     pub id: String,
     pub title: String,
-    /// Typical years in this role.
-    pub tenure: Years,
+    pub level: LevelView,
+    /// Years in this role before the next move, where known.
+    pub in_role: Option<FigureView>,
     /// The running total: years from starting at FROM to arriving in this role.
-    pub reached_after: Years,
-    /// Whether the move into this role is a track switch rather than a promotion.
-    pub lateral: bool,
+    pub reached_after: TotalView,
+    /// How one arrives in this role: "promotion", "track switch"...; absent for the first step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// What the move into this role needs, where the catalogue says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<String>,
 }
 
 pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
@@ -76,34 +80,35 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
     let routes = found
         .into_iter()
         .map(|route| {
-            let mut steps = Vec::with_capacity(route.steps.len());
-            let mut elapsed = Years { min: 0.0, max: 0.0 };
-            let mut previous = None;
-            for &ix in &route.steps {
-                let role = catalogue.role(ix);
-                let lateral = previous.is_some_and(|p: usize| {
-                    catalogue.role(p).lateral.contains(&ix) && !catalogue.role(p).next.contains(&ix)
-                });
-                steps.push(StepView {
-                    id: role.id.clone(),
-                    title: role.title.clone(),
-                    tenure: Years {
-                        min: role.tenure.min,
-                        max: role.tenure.max,
-                    },
-                    reached_after: elapsed,
-                    lateral,
-                });
-                elapsed.min = add_years(elapsed.min, role.tenure.min);
-                elapsed.max = add_years(elapsed.max, role.tenure.max);
-                previous = Some(ix);
-            }
+            let mut elapsed = Total::zero();
+            let steps = route
+                .steps
+                .iter()
+                .enumerate()
+                .map(|(n, &ix)| {
+                    let role = catalogue.role(ix);
+                    let reached_after = elapsed;
+                    elapsed.add(catalogue.in_role(ix));
+                    let arrival = n
+                        .checked_sub(1)
+                        .and_then(|p| route.steps.get(p))
+                        .map(|&p| (p, catalogue.move_between(p, ix)));
+                    StepView {
+                        id: role.id.clone(),
+                        title: role.title.clone(),
+                        level: LevelView::new(catalogue.level_of(role)),
+                        in_role: catalogue.in_role(ix).map(|f| FigureView::new(catalogue, f)),
+                        reached_after: reached_after.into(),
+                        kind: arrival.map(|(p, _)| catalogue.move_kind(p, ix).describe()),
+                        condition: arrival
+                            .and_then(|(_, m)| m)
+                            .and_then(|m| m.condition.clone()),
+                    }
+                })
+                .collect();
             RouteView {
                 steps,
-                total: Years {
-                    min: route.min_years,
-                    max: route.max_years,
-                },
+                total: route.total.into(),
             }
         })
         .collect();

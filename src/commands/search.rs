@@ -1,4 +1,4 @@
-//! `ladder search TEXT`: the roles whose title, aliases, summary, responsibilities or skills
+//! `ladder search TEXT`: the roles whose title, aliases, summary, responsibilities or expectations
 //! mention TEXT, with the lines that do.
 //!
 //! Text is compared after Unicode compatibility normalisation (NFKC) and full case folding, so
@@ -11,6 +11,7 @@ use memchr::memmem::Finder;
 use serde::{Serialize, Serializer};
 use unicode_normalization::char::canonical_combining_class;
 
+use super::LevelView;
 use crate::message::echo;
 use crate::model::Catalogue;
 use crate::names;
@@ -35,15 +36,19 @@ pub struct Hit {
     pub id: String,
     pub title: String,
     pub track: String,
-    pub level: u32,
+    /// The level, as people read it: "IC3", "M6 Director", "rank 4".
+    pub level: String,
     pub matches: Vec<Match>,
 }
 
 /// One line of a role that mentions the text, and the field it is in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Match {
-    /// `title`, `alias`, `summary`, `responsibility` or `skill`.
+    /// `title`, `alias`, `summary`, `responsibility` or `expectation`.
     pub field: &'static str,
+    /// For an expectation: the name of the competency area it is in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub area: Option<String>,
     pub text: String,
 }
 
@@ -55,15 +60,23 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
     let needle = Needle::new(wanted);
     let mut hits = Vec::new();
     for role in &catalogue.roles {
-        let fields = std::iter::once(("title", &role.title))
-            .chain(role.aliases.iter().map(|a| ("alias", a)))
-            .chain(std::iter::once(("summary", &role.summary)))
-            .chain(role.responsibilities.iter().map(|r| ("responsibility", r)))
-            .chain(role.skills.iter().map(|s| ("skill", s)));
+        let fields = std::iter::once(("title", None, &role.title))
+            .chain(role.aliases.iter().map(|a| ("alias", None, a)))
+            .chain(std::iter::once(("summary", None, &role.summary)))
+            .chain(
+                role.responsibilities
+                    .iter()
+                    .map(|r| ("responsibility", None, r)),
+            )
+            .chain(role.expectations.iter().filter_map(|e| {
+                let area = &catalogue.competency(e.area).name;
+                e.text.as_ref().map(|t| ("expectation", Some(area), t))
+            }));
         let matches: Vec<Match> = fields
-            .filter(|(_, line)| needle.is_in(line))
-            .map(|(field, line)| Match {
+            .filter(|(_, _, line)| needle.is_in(line))
+            .map(|(field, area, line)| Match {
                 field,
+                area: area.cloned(),
                 text: line.clone(),
             })
             .collect();
@@ -72,7 +85,7 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
                 id: role.id.clone(),
                 title: role.title.clone(),
                 track: catalogue.track_of(role).id.clone(),
-                level: role.level,
+                level: LevelView::new(catalogue.level_of(role)).label(),
                 matches,
             });
         }

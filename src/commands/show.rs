@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::RoleRef;
-use crate::model::{Catalogue, RoleIx, TenureBasis};
+use super::{FigureView, LevelView, MoveView, RoleRef};
+use crate::model::{Catalogue, Extensions, RoleIx};
 use crate::resolve::resolve;
 
 /// Everything known about one role; serialises to the `show` object of the JSON contract.
@@ -15,32 +15,57 @@ pub struct RoleCard {
     pub track: String,
     #[serde(skip)]
     pub track_name: String,
-    pub level: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track_description: Option<String>,
+    pub level: LevelView,
     pub entry: bool,
     pub summary: String,
     pub responsibilities: Vec<String>,
-    pub skills: Vec<String>,
+    pub expectations: Vec<ExpectationView>,
     pub reports_to: Vec<RoleRef>,
     pub direct_reports: Vec<RoleRef>,
-    pub tenure: TenureView,
-    pub next: Vec<RoleRef>,
-    pub lateral: Vec<RoleRef>,
+    pub time: TimeView,
+    pub moves: Vec<MoveView>,
     pub previous: Vec<RoleRef>,
     pub titles_by_company_size: TitlesView,
     pub sources: Vec<SourceView>,
+    /// The role's extension keys (`x-...`), as written.
+    #[serde(flatten)]
+    pub x: Extensions,
 }
 
-/// Typical years in a role and what the figure rests on.
+/// The time figures that hold for a role.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TenureView {
-    pub min: f64,
-    pub max: f64,
-    /// The id of the source the figure comes from; absent for an estimate.
+pub struct TimeView {
+    /// Years in this role before the next move.
+    pub in_role: Option<FigureView>,
+    /// Years of total experience typical at this level.
+    pub experience: Option<FigureView>,
+    /// The figures are the level's, the role giving none of its own.
+    pub from_level: bool,
+}
+
+/// What a role is expected to do in one competency area, with what it includes.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpectationView {
+    /// The competency id.
+    pub area: String,
+    pub name: String,
+    /// A step of the area's scale.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    pub estimate: bool,
+    pub proficiency: Option<String>,
+    /// The step's place on the scale, from 1, and the scale's length.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub step: Option<(usize, usize)>,
+    /// Texts, those of included roles first, each with the role it comes from.
+    pub texts: Vec<ExpectationText>,
+}
+
+/// One line of an expectation, and the role whose line it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExpectationText {
+    pub text: String,
+    pub from: RoleRef,
 }
 
 /// What the role tends to be called by company size; sizes without a title are left out.
@@ -86,23 +111,50 @@ pub fn run(catalogue: &Catalogue, name: &str) -> anyhow::Result<RoleCard> {
     Ok(card(catalogue, ix))
 }
 
-/// The card of a role. Sources list the role's own sources, then its tenure source if not already
-/// there, so every figure shown can be traced.
+/// A role's expectations by area, with what it includes.
+pub fn expectations(catalogue: &Catalogue, ix: RoleIx) -> Vec<ExpectationView> {
+    catalogue
+        .expectations_of(ix)
+        .into_iter()
+        .map(|e| {
+            let area = catalogue.competency(e.area);
+            ExpectationView {
+                area: area.id.clone(),
+                name: area.name.clone(),
+                proficiency: e.proficiency.and_then(|(p, _)| area.scale.get(p)).cloned(),
+                step: e.proficiency.map(|(p, _)| (p + 1, area.scale.len())),
+                texts: e
+                    .texts
+                    .into_iter()
+                    .map(|(text, from)| ExpectationText {
+                        text,
+                        from: RoleRef::new(catalogue, from),
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// The card of a role. Sources list the role's own sources, then those of its time figures and
+/// moves not already there, so every figure shown can be traced.
 pub fn card(catalogue: &Catalogue, ix: RoleIx) -> RoleCard {
     let role = catalogue.role(ix);
+    let (in_role, experience) = catalogue.time_of(ix);
     let mut source_ixs = role.sources.clone();
-    let tenure_source = match role.tenure.basis {
-        TenureBasis::Source(s) => {
-            if !source_ixs.contains(&s) {
-                source_ixs.push(s);
-            }
-            Some(s)
+    let cited = [in_role, experience]
+        .into_iter()
+        .flatten()
+        .flat_map(|f| f.sources.iter().copied())
+        .chain(role.moves.iter().filter_map(|m| m.source));
+    for s in cited {
+        if !source_ixs.contains(&s) {
+            source_ixs.push(s);
         }
-        TenureBasis::Estimate => None,
-    };
+    }
     let sources = source_ixs
         .iter()
-        .filter_map(|&s| catalogue.sources.get(s))
+        .map(|&s| catalogue.source(s))
         .map(|s| SourceView {
             id: s.id.clone(),
             title: s.title.clone(),
@@ -112,30 +164,33 @@ pub fn card(catalogue: &Catalogue, ix: RoleIx) -> RoleCard {
         })
         .collect();
     let track = catalogue.track_of(role);
+    let own = &role.time;
     RoleCard {
         id: role.id.clone(),
         title: role.title.clone(),
         aliases: role.aliases.clone(),
         track: track.id.clone(),
         track_name: track.name.clone(),
-        level: role.level,
+        track_description: track.description.clone(),
+        level: LevelView::new(catalogue.level_of(role)),
         entry: role.entry,
         summary: role.summary.clone(),
         responsibilities: role.responsibilities.clone(),
-        skills: role.skills.clone(),
+        expectations: expectations(catalogue, ix),
         reports_to: RoleRef::list(catalogue, &role.reports_to),
         direct_reports: RoleRef::list(catalogue, catalogue.direct_reports_of(ix)),
-        tenure: TenureView {
-            min: role.tenure.min,
-            max: role.tenure.max,
-            source: tenure_source
-                .and_then(|s| catalogue.sources.get(s))
-                .map(|s| s.id.clone()),
-            estimate: tenure_source.is_none(),
-            note: role.tenure.note.clone(),
+        time: TimeView {
+            in_role: in_role.map(|f| FigureView::new(catalogue, f)),
+            experience: experience.map(|f| FigureView::new(catalogue, f)),
+            from_level: own.in_role.is_none()
+                && own.experience.is_none()
+                && (in_role.is_some() || experience.is_some()),
         },
-        next: RoleRef::list(catalogue, &role.next),
-        lateral: RoleRef::list(catalogue, &role.lateral),
+        moves: role
+            .moves
+            .iter()
+            .map(|m| MoveView::new(catalogue, ix, m))
+            .collect(),
         previous: RoleRef::list(catalogue, catalogue.previous_of(ix)),
         titles_by_company_size: TitlesView {
             startup: role.titles_by_company_size.startup.clone(),
@@ -143,5 +198,6 @@ pub fn card(catalogue: &Catalogue, ix: RoleIx) -> RoleCard {
             enterprise: role.titles_by_company_size.enterprise.clone(),
         },
         sources,
+        x: role.x.clone(),
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::LevelView;
 use crate::model::{Catalogue, RoleIx};
 use crate::resolve::resolve;
 
@@ -21,7 +22,8 @@ pub struct TreeRole {
     pub id: String,
     pub title: String,
     pub track: String,
-    pub level: u32,
+    /// The level, as people read it: "IC3", "M6 Director", "rank 4".
+    pub level: String,
     /// How far below the top of its tree: 0 for a root.
     pub depth: usize,
     /// Already shown higher up (the role has several bosses): not expanded again.
@@ -78,7 +80,8 @@ fn walk(catalogue: &Catalogue, roots: &[RoleIx]) -> Tree {
             // The most senior reports first, so that a role with several bosses is drawn in
             // full under the most senior line and marked as a repeat under the others.
             let mut reports = catalogue.direct_reports_of(ix).to_vec();
-            reports.sort_by_key(|&r| (std::cmp::Reverse(catalogue.role(r).level), r));
+            let rank = |r| catalogue.level_of(catalogue.role(r)).rank;
+            reports.sort_by(|&x, &y| rank(y).total_cmp(&rank(x)).then(x.cmp(&y)));
             reports
         };
         let count = reports.len();
@@ -93,7 +96,7 @@ fn walk(catalogue: &Catalogue, roots: &[RoleIx]) -> Tree {
             id: role.id.clone(),
             title: role.title.clone(),
             track: catalogue.track_of(role).id.clone(),
-            level: role.level,
+            level: LevelView::new(catalogue.level_of(role)).label(),
             depth,
             see_above,
             direct_reports: reports

@@ -20,6 +20,7 @@ const TRACK_COLOURS: &[(&str, &str)] = &[
 ];
 const PROMOTION: &str = "#1f4e79";
 const LATERAL: &str = "#b46504";
+const STEP_DOWN: &str = "#6a3d9a";
 const REPORTS: &str = "#9a9a9a";
 const ROUTE: &str = "#c0392b";
 const FADED: &str = "#c8c8c8";
@@ -46,8 +47,8 @@ fn two_lines(title: &str, id: &str) -> String {
     format!("{title}\n{id}")
 }
 
-fn level_node(level: u32) -> String {
-    quote(&format!("level {level}"))
+fn level_node(rank: f64) -> String {
+    quote(&format!("level {rank}"))
 }
 
 /// The ladder, bottom to top: a level axis on the left, one cluster per track, promotions solid,
@@ -76,12 +77,20 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
         "  node [shape=plaintext, style=\"\", fontcolor=\"#777777\", fontsize=10];"
     )?;
     let levels = ladder.levels();
-    for level in &levels {
+    let roles = || ladder.tracks.iter().flat_map(|t| &t.roles);
+    for &rank in &levels {
+        // The levels at this rank, as people read them: "IC3 / M3".
+        let mut names: Vec<&str> = Vec::new();
+        for role in roles().filter(|r| r.rank == rank) {
+            if !names.contains(&role.level_label.as_str()) {
+                names.push(&role.level_label);
+            }
+        }
         writeln!(
             out,
             "  {} [label={}];",
-            level_node(*level),
-            quote(&format!("Level {level}"))
+            level_node(rank),
+            quote(&names.join(" / "))
         )?;
     }
     if levels.len() > 1 {
@@ -131,25 +140,26 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
         }
         writeln!(out, "  }}")?;
     }
-    let mut by_level: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
-    for role in ladder.tracks.iter().flat_map(|t| &t.roles) {
-        by_level
-            .entry(role.level)
-            .or_default()
-            .push(quote(&role.id));
-    }
-    for (level, ids) in &by_level {
+    for &rank in &levels {
+        let ids: Vec<String> = roles()
+            .filter(|r| r.rank == rank)
+            .map(|r| quote(&r.id))
+            .collect();
         writeln!(
             out,
             "  {{ rank=same; {}; {}; }}",
-            level_node(*level),
+            level_node(rank),
             ids.join("; ")
         )?;
     }
 
     for (kind, comment) in [
-        (EdgeKind::Promotion, "Promotions (next)."),
-        (EdgeKind::Lateral, "Track switches (lateral)."),
+        (EdgeKind::Promotion, "Promotions: moves to a higher rank."),
+        (
+            EdgeKind::Lateral,
+            "Moves at the same rank (track switches).",
+        ),
+        (EdgeKind::StepDown, "Steps down: moves to a lower rank."),
         (EdgeKind::ReportsTo, "Reporting lines (reports_to)."),
     ] {
         writeln!(out, "\n  // {comment}")?;
@@ -161,11 +171,18 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
                     quote(LATERAL),
                     if edge.both_ways { ", dir=both" } else { "" }
                 ),
+                EdgeKind::StepDown => format!(
+                    "style=dashed, color={}, constraint=false, arrowhead=empty",
+                    quote(STEP_DOWN)
+                ),
                 EdgeKind::ReportsTo => format!(
                     "style=dotted, color={}, arrowhead=odot, arrowsize=0.7",
                     quote(REPORTS)
                 ),
             };
+            if edge.track_switch && kind != EdgeKind::Lateral {
+                attrs.push_str(", label=\" track switch\"");
+            }
             if edge.on_route {
                 attrs.push_str(&format!(", color={}, penwidth=3.5", quote(ROUTE)));
             } else if marked {
@@ -196,8 +213,12 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
             format!("color={}, penwidth=1.3", quote(PROMOTION)),
         ),
         (
-            "track switch",
+            "same rank",
             format!("style=dashed, color={}, dir=both", quote(LATERAL)),
+        ),
+        (
+            "step down",
+            format!("style=dashed, color={}, arrowhead=empty", quote(STEP_DOWN)),
         ),
         (
             "reports to",

@@ -3,22 +3,22 @@
 
 use std::io::Write;
 
-use super::{RoleText, Style, compare_rows, year_range};
-use crate::commands::View;
+use super::table::{figure_short, total_short};
+use super::{RoleText, Style, compare_rows, figure_text, total_text};
 use crate::commands::compare::Comparison;
-use crate::commands::list::RoleRow;
+use crate::commands::list::Listing;
 use crate::commands::path::Routes;
 use crate::commands::search::{Found, occurrences};
 use crate::commands::show::RoleCard;
 use crate::commands::tree::Tree;
-use crate::commands::{RoleRef, Years};
+use crate::commands::{FigureView, RoleRef, View};
 
 pub fn render(out: &mut dyn Write, view: &View, _style: &Style) -> anyhow::Result<()> {
     match view {
         View::Role(card) => role_card(out, card),
         View::Comparison(c) => compare(out, c),
         View::Routes(routes) => path(out, routes),
-        View::Roles(rows) => list(out, rows),
+        View::Roles(listing) => list(out, listing),
         View::Found(found) => search(out, found),
         View::Tree(tree) => tree_list(out, tree),
     }
@@ -83,29 +83,14 @@ fn bullets(items: &[String]) -> String {
         .join("\n")
 }
 
-fn tenure(card: &RoleCard) -> String {
-    let basis = match &card.tenure.source {
-        Some(id) => format!("source: {id}"),
-        None => "estimate".to_owned(),
-    };
-    format!(
-        "{} ({basis})",
-        years(Years {
-            min: card.tenure.min,
-            max: card.tenure.max
-        })
-    )
-}
-
-fn range(y: Years) -> String {
-    year_range(y.min, y.max)
-}
-
-/// A range of years and the word: "1 year", "2–4 years".
-fn years(y: Years) -> String {
-    let range = range(y);
-    let word = if range == "1" { "year" } else { "years" };
-    format!("{range} {word}")
+/// A figure in full, with its note on the next line.
+fn figure(f: &FigureView) -> String {
+    let mut text = figure_text(f, "–");
+    if let Some(note) = &f.note {
+        text.push('\n');
+        text.push_str(note);
+    }
+    text
 }
 
 fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
@@ -127,26 +112,90 @@ fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let rows = [
-        ("Aliases", card.aliases.join(", ")),
+    let moves = card
+        .moves
+        .iter()
+        .map(|m| {
+            let mut text = format!("{} (`{}`), {}", m.to.title, m.to.id, m.kind);
+            if let Some(condition) = &m.condition {
+                text.push_str(": ");
+                text.push_str(condition);
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut rows: Vec<(String, String)> = vec![
+        ("Aliases".into(), card.aliases.join(", ")),
         (
-            "Track, level",
-            format!("{} ({}), level {}", card.track_name, card.track, card.level),
+            "Track, level".into(),
+            format!(
+                "{} ({}), {}",
+                card.track_name,
+                card.track,
+                card.level.label()
+            ),
         ),
-        ("Summary", card.summary.clone()),
-        ("Responsibilities", bullets(&card.responsibilities)),
-        ("Skills", card.skills.join(", ")),
-        ("Reports to", names(&card.reports_to)),
-        ("Direct reports", names(&card.direct_reports)),
-        ("Typical tenure", tenure(card)),
-        ("Leads to", names(&card.next)),
-        ("Switches to", names(&card.lateral)),
-        ("Reached from", names(&card.previous)),
-        ("Titles by size", titles),
-        ("Sources", sources),
+        (
+            "About the track".into(),
+            card.track_description.clone().unwrap_or_default(),
+        ),
+        (
+            "Entry role".into(),
+            if card.entry {
+                "People join this role from outside the ladder.".into()
+            } else {
+                String::new()
+            },
+        ),
+        ("Summary".into(), card.summary.clone()),
+        ("Responsibilities".into(), bullets(&card.responsibilities)),
     ];
-    for (name, value) in rows {
-        row(out, &[format!("**{name}**"), cell(&value)])?;
+    for e in &card.expectations {
+        let mut text = match (&e.proficiency, e.step) {
+            (Some(p), Some((step, of))) => format!("{p} ({step} of {of})\n"),
+            _ => String::new(),
+        };
+        let lines: Vec<String> = e
+            .texts
+            .iter()
+            .map(|t| {
+                if t.from.id == card.id {
+                    t.text.clone()
+                } else {
+                    format!("{} (as {})", t.text, t.from.title)
+                }
+            })
+            .collect();
+        text.push_str(&bullets(&lines));
+        rows.push((e.name.clone(), text));
+    }
+    rows.extend([
+        ("Reports to".into(), names(&card.reports_to)),
+        ("Direct reports".into(), names(&card.direct_reports)),
+        (
+            "Years in role".into(),
+            card.time
+                .in_role
+                .as_ref()
+                .map_or_else(|| "unknown: no source gives a figure".to_owned(), figure),
+        ),
+        (
+            "Experience at level".into(),
+            card.time
+                .experience
+                .as_ref()
+                .map(figure)
+                .unwrap_or_default(),
+        ),
+        ("Moves to".into(), moves),
+        ("Reached from".into(), names(&card.previous)),
+        ("Titles by size".into(), titles),
+        ("Sources".into(), sources),
+    ]);
+    // Rows that do not apply are left out.
+    for (name, value) in rows.into_iter().filter(|(_, v)| !v.trim().is_empty()) {
+        row(out, &[format!("**{}**", cell(&name)), cell(&value)])?;
     }
     Ok(())
 }
@@ -164,44 +213,55 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
     let text = RoleText {
         id: &|id| format!("`{id}`"),
         names: &names,
-        tenure: &tenure,
+        figure: &|f| figure_text(f, "–"),
     };
-    let mut rows = compare_rows(c, &text);
-    rows.extend([
-        (
-            "Responsibilities (only this role)",
+    let mut rows: Vec<(String, (String, String))> = compare_rows(c, &text)
+        .into_iter()
+        .map(|(name, sides)| (name.to_owned(), sides))
+        .collect();
+    let r = &c.responsibilities;
+    rows.push((
+        "Responsibilities (only this role)".into(),
+        (bullets(&r.only_a), bullets(&r.only_b)),
+    ));
+    rows.push((
+        "Shared responsibilities".into(),
+        (bullets(&r.shared), bullets(&r.shared)),
+    ));
+    for area in &c.areas {
+        let side = |p: &Option<String>, change: Option<i64>, texts: &[String]| {
+            let mut cell = p.clone().unwrap_or_default();
+            if let Some(change) = change.filter(|&n| n != 0) {
+                cell.push_str(&format!(" ({change:+})"));
+            }
+            if !texts.is_empty() {
+                cell.push('\n');
+                cell.push_str(&bullets(texts));
+            }
+            cell
+        };
+        rows.push((
+            area.name.clone(),
             (
-                bullets(&c.only_a.responsibilities),
-                bullets(&c.only_b.responsibilities),
+                side(&area.a, None, &area.only_a),
+                side(&area.b, area.change, &area.only_b),
             ),
-        ),
-        (
-            "Skills (only this role)",
-            (c.only_a.skills.join(", "), c.only_b.skills.join(", ")),
-        ),
-        (
-            "Shared responsibilities",
-            (
-                bullets(&c.shared.responsibilities),
-                bullets(&c.shared.responsibilities),
-            ),
-        ),
-        (
-            "Shared skills",
-            (c.shared.skills.join(", "), c.shared.skills.join(", ")),
-        ),
-    ]);
-    for (name, (a, b)) in rows {
-        row(out, &[format!("**{name}**"), cell(&a), cell(&b)])?;
+        ));
+    }
+    for (name, (a, b)) in rows
+        .into_iter()
+        .filter(|(_, (a, b))| !a.trim().is_empty() || !b.trim().is_empty())
+    {
+        row(out, &[format!("**{}**", cell(&name)), cell(&a), cell(&b)])?;
     }
     if let Some(step) = &c.step {
         writeln!(
             out,
-            "\nFrom `{}` to `{}`: {}, typically {}.",
+            "\nFrom `{}` to `{}`: {}; {}.",
             step.from,
             step.to,
             step.reach(),
-            years(step.years)
+            total_text(&step.years, "–")
         )?;
     }
     Ok(())
@@ -215,56 +275,84 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
         let label = super::route_label(r, n);
         writeln!(
             out,
-            "## {label}{} → {}: typically {}\n",
+            "## {label}{} → {}: {}\n",
             inline(&r.from.title),
             inline(&r.to.title),
-            years(route.total)
+            total_text(&route.total, "–")
         )?;
-        table_head(out, &["#", "Role", "Years in role", "Reached after"])?;
+        table_head(
+            out,
+            &["#", "Role", "Move", "Years in role", "Reached after"],
+        )?;
         let last = route.steps.len().saturating_sub(1);
         for (i, step) in route.steps.iter().enumerate() {
-            let role = if step.lateral {
-                format!("{} (`{}`), track switch", step.title, step.id)
-            } else {
-                format!("{} (`{}`)", step.title, step.id)
-            };
-            let in_role = if i == last {
-                format!("({})", range(step.tenure))
-            } else {
-                range(step.tenure)
-            };
+            let role = format!("{} (`{}`)", step.title, step.id);
+            let mut kind = step.kind.unwrap_or("start").to_owned();
+            if let Some(condition) = &step.condition {
+                kind.push_str(", if: ");
+                kind.push_str(condition);
+            }
+            let mut in_role = figure_short(step.in_role.as_ref(), "–");
+            if i == last {
+                in_role = format!("({in_role})");
+            }
             let reached = if i == 0 {
                 "start".to_owned()
             } else {
-                years(step.reached_after)
+                total_short(&step.reached_after, "–")
             };
             row(
                 out,
-                &[(i + 1).to_string(), cell(&role), cell(&in_role), reached],
+                &[
+                    (i + 1).to_string(),
+                    cell(&role),
+                    cell(&kind),
+                    cell(&in_role),
+                    cell(&reached),
+                ],
             )?;
         }
     }
+    writeln!(
+        out,
+        "\nest. = an estimate, ? = no figure, + = open-ended. The total leaves out the last role \
+         (in brackets)."
+    )?;
     Ok(())
 }
 
-fn list(out: &mut dyn Write, rows: &[RoleRow]) -> anyhow::Result<()> {
-    table_head(out, &["Track", "Level", "Id", "Title", "Tenure (years)"])?;
-    for r in rows {
-        let tenure = if r.estimate {
-            format!("{} (estimate)", range(r.tenure))
-        } else {
-            range(r.tenure)
-        };
+fn list(out: &mut dyn Write, listing: &Listing) -> anyhow::Result<()> {
+    writeln!(out, "## {}\n", inline(&listing.name))?;
+    if let Some(description) = &listing.description {
+        writeln!(out, "{}\n", inline(description))?;
+    }
+    table_head(out, &["Track", "Level", "Id", "Title", "Years in role"])?;
+    for r in &listing.roles {
+        let mut title = r.title.clone();
+        if r.entry {
+            title.push_str(" (entry)");
+        }
         row(
             out,
             &[
                 cell(&r.track),
-                r.level.to_string(),
+                cell(&r.level.label()),
                 format!("`{}`", r.id),
-                cell(&r.title),
-                tenure,
+                cell(&title),
+                cell(&figure_short(r.in_role.as_ref(), "–")),
             ],
         )?;
+    }
+    for track in &listing.tracks {
+        if let Some(about) = &track.description {
+            writeln!(
+                out,
+                "\n**{}** (`{}`): {}",
+                inline(&track.name),
+                track.id,
+                inline(about)
+            )?;
+        }
     }
     Ok(())
 }

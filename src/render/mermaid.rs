@@ -99,13 +99,20 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
         }
         n += 1;
     };
-    for kind in [EdgeKind::Promotion, EdgeKind::Lateral, EdgeKind::ReportsTo] {
+    for kind in [
+        EdgeKind::Promotion,
+        EdgeKind::Lateral,
+        EdgeKind::StepDown,
+        EdgeKind::ReportsTo,
+    ] {
         for edge in ladder.edges.iter().filter(|e| e.kind == kind) {
+            let switch = edge.track_switch && kind != EdgeKind::Lateral;
             writeln!(
                 out,
-                "  {} {} {}",
+                "  {} {}{} {}",
                 ids.of(&edge.from),
                 arrow(kind, edge.both_ways),
+                if switch { "|track switch|" } else { "" },
                 ids.of(&edge.to)
             )?;
             style(kind, edge.on_route);
@@ -114,7 +121,8 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
     // The legend: one sample link of each kind between invisible nodes, styled as the real ones.
     let mut legend = vec![
         (EdgeKind::Promotion, "promotion", false),
-        (EdgeKind::Lateral, "track switch", false),
+        (EdgeKind::Lateral, "same rank", false),
+        (EdgeKind::StepDown, "step down", false),
         (EdgeKind::ReportsTo, "reports to", false),
     ];
     if ladder.edges.iter().any(|edge| edge.on_route) {
@@ -158,13 +166,15 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The link for an edge: promotions solid, track switches dashed (both ways when they go both
-/// ways), reporting lines dotted with a circle at the boss's end.
+/// The link for an edge: promotions solid, moves at the same rank dashed (both ways when they go
+/// both ways), steps down solid with a cross, reporting lines dotted with a circle at the boss's
+/// end.
 fn arrow(kind: EdgeKind, both_ways: bool) -> &'static str {
     match kind {
         EdgeKind::Promotion => "-->",
         EdgeKind::Lateral if both_ways => "<-.->",
         EdgeKind::Lateral => "-.->",
+        EdgeKind::StepDown => "--x",
         EdgeKind::ReportsTo => "-.-o",
     }
 }

@@ -14,7 +14,9 @@ use std::io::Write;
 use crate::commands::compare::Comparison;
 use crate::commands::export::to_yaml;
 use crate::commands::show::RoleCard;
-use crate::commands::{Data, DataFormat, Output, PageFormat, PictureFormat, RoleRef};
+use crate::commands::{
+    Data, DataFormat, FigureView, Output, PageFormat, PictureFormat, RoleRef, TotalView,
+};
 
 /// How output looks; decided once, from flags and the environment, by `config`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,23 +53,44 @@ pub fn render(out: &mut dyn Write, output: &Output, style: &Style) -> anyhow::Re
 pub struct RoleText<'f> {
     pub id: &'f dyn Fn(&str) -> String,
     pub names: &'f dyn Fn(&[RoleRef]) -> String,
-    pub tenure: &'f dyn Fn(&RoleCard) -> String,
+    pub figure: &'f dyn Fn(&FigureView) -> String,
 }
 
 /// The rows every `compare` renderer puts side by side, in order: a label, then the text for role
-/// A and for role B. Renderers add their own rows for the lists after these.
+/// A and for role B. Rows that apply to neither role are left out. Renderers add their own rows
+/// for the lists after these.
 pub fn compare_rows(c: &Comparison, text: &RoleText<'_>) -> Vec<(&'static str, (String, String))> {
     let side = |f: &dyn Fn(&RoleCard) -> String| (f(&c.a), f(&c.b));
-    vec![
+    let either = |f: &dyn Fn(&RoleCard) -> bool| f(&c.a) || f(&c.b);
+    let figure = |f: Option<&FigureView>| f.map_or_else(|| "unknown".to_owned(), text.figure);
+    let mut rows = vec![
         ("Id", side(&|r| (text.id)(&r.id))),
         ("Track", side(&|r| prose::one_line(&r.track_name))),
-        ("Level", side(&|r| r.level.to_string())),
-        ("Typical tenure", side(&|r| (text.tenure)(r))),
-        ("Reports to", side(&|r| (text.names)(&r.reports_to))),
-        ("Direct reports", side(&|r| (text.names)(&r.direct_reports))),
-        ("Leads to", side(&|r| (text.names)(&r.next))),
-        ("Summary", side(&|r| r.summary.clone())),
-    ]
+        ("Level", side(&|r| prose::one_line(&r.level.label()))),
+    ];
+    if either(&|r| r.time.in_role.is_some()) {
+        rows.push(("Years in role", side(&|r| figure(r.time.in_role.as_ref()))));
+    }
+    if either(&|r| r.time.experience.is_some()) {
+        rows.push(("Experience", side(&|r| figure(r.time.experience.as_ref()))));
+    }
+    if either(&|r| !r.reports_to.is_empty()) {
+        rows.push(("Reports to", side(&|r| (text.names)(&r.reports_to))));
+    }
+    if either(&|r| !r.direct_reports.is_empty()) {
+        rows.push(("Direct reports", side(&|r| (text.names)(&r.direct_reports))));
+    }
+    if either(&|r| !r.moves.is_empty()) {
+        rows.push((
+            "Moves to",
+            side(&|r| {
+                let to: Vec<RoleRef> = r.moves.iter().map(|m| m.to.clone()).collect();
+                (text.names)(&to)
+            }),
+        ));
+    }
+    rows.push(("Summary", side(&|r| r.summary.clone())));
+    rows
 }
 
 /// The label before route `n` (from 0) when there are several: `Route 2 of 3: `, or `Route 2 of
@@ -121,6 +144,91 @@ pub fn year_range(min: f64, max: f64) -> String {
         min.push_str(&max);
     }
     min
+}
+
+/// Years with their word: "1 year", "2–4 years", "4+ years" (open-ended); `dash` joins a range.
+pub fn figure_years(min: f64, max: Option<f64>, dash: &str) -> String {
+    let text = match max {
+        None => format!("{}+", years(min)),
+        Some(max) => {
+            let (mut min, max) = (years(min), years(max));
+            if min != max {
+                min.push_str(dash);
+                min.push_str(&max);
+            }
+            min
+        }
+    };
+    let word = if text == "1" { "year" } else { "years" };
+    format!("{text} {word}")
+}
+
+/// What a figure rests on: "source: a, b", "estimate", or "partly estimated; source: a".
+pub fn figure_basis(figure: &FigureView) -> String {
+    let sources = figure.sources.join(", ");
+    let word = if figure.sources.len() == 1 {
+        "source"
+    } else {
+        "sources"
+    };
+    match (figure.sources.is_empty(), figure.estimate) {
+        (true, _) => "estimate".to_owned(),
+        (false, false) => format!("{word}: {sources}"),
+        (false, true) => format!("partly estimated; {word}: {sources}"),
+    }
+}
+
+/// A figure on one line: "2–4 years (source: a)", "4+ years (estimate)".
+pub fn figure_text(figure: &FigureView, dash: &str) -> String {
+    format!(
+        "{} ({})",
+        figure_years(figure.min, figure.max, dash),
+        figure_basis(figure)
+    )
+}
+
+/// A route's total in words, saying what it rests on: "typically 6–10 years" only when every
+/// figure behind it is sourced; "about 6–10 years (2 of 4 figures are estimates)"; "at least 6
+/// years (1 of 4 steps has no figure)"; "unknown (no step has a figure)".
+pub fn total_text(total: &TotalView, dash: &str) -> String {
+    let steps = total.steps;
+    if total.unknown_steps > 0 && total.unknown_steps == steps {
+        return format!(
+            "unknown ({})",
+            if steps == 1 {
+                "the step has no figure".to_owned()
+            } else {
+                format!("none of the {steps} steps has a figure")
+            }
+        );
+    }
+    if total.unknown_steps > 0 {
+        let n = total.unknown_steps;
+        return format!(
+            "at least {} ({n} of {steps} steps {} no figure{})",
+            figure_years(total.min, Some(total.min), dash),
+            if n == 1 { "has" } else { "have" },
+            match total.estimated_steps {
+                0 => String::new(),
+                e => format!(", {e} {} estimated", if e == 1 { "is" } else { "are" }),
+            }
+        );
+    }
+    let range = match total.max {
+        Some(max) => figure_years(total.min, Some(max), dash),
+        None => format!(
+            "at least {}",
+            figure_years(total.min, Some(total.min), dash)
+        ),
+    };
+    match total.estimated_steps {
+        0 => format!("typically {range}"),
+        e if e == steps => format!("an estimated {range} (every figure is an estimate)"),
+        e => format!(
+            "about {range} ({e} of {steps} figures {} estimates)",
+            if e == 1 { "is" } else { "are" }
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -27,15 +27,15 @@ impl Graph {
         let mut out = Vec::new();
         let mut in_degree = vec![0usize; count];
         let mut leave = Vec::with_capacity(count);
-        for role in &catalogue.roles {
+        for (ix, role) in catalogue.roles.iter().enumerate() {
             out_start.push(out.len());
-            for &next in role.next.iter().chain(&role.lateral) {
+            for next in role.moves.iter().map(|m| m.to) {
                 if let Some(degree) = in_degree.get_mut(next) {
                     *degree += 1;
                     out.push(next);
                 }
             }
-            let millis = Cost::from(role.tenure.midpoint_millis());
+            let millis = Cost::from(catalogue.in_role(ix).map_or(0, |f| f.midpoint_millis()));
             leave.push(match order {
                 RouteOrder::Time => (millis << 64) | 1,
                 RouteOrder::Steps => (1 << 64) | millis,

@@ -29,7 +29,7 @@ mod via;
 use std::collections::HashSet;
 
 pub use no_route::NoRoute;
-pub use query::{Route, RouteOrder, RouteQuery, add_years};
+pub use query::{Route, RouteOrder, RouteQuery, Total, add_years};
 pub use via::{LEGS_BASE, LEGS_PER_ROUTE};
 
 use crate::model::Catalogue;

@@ -1,12 +1,12 @@
 //! The route query and its answer: [`RouteQuery`], [`RouteOrder`] and [`Route`].
 
-use crate::model::{Catalogue, RoleIx};
+use crate::model::{Catalogue, Figure, RoleIx};
 
 /// How routes are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RouteOrder {
-    /// Least typical time: the sum of tenure midpoints over every step but the last; ties go to the
-    /// route with fewer steps.
+    /// Least time: the sum of the midpoints of years in role over every step but the last (a
+    /// role without a figure counts 0); ties go to the route with fewer steps.
     #[default]
     Time,
     /// Fewest steps; ties go to the route with less typical time.
@@ -49,32 +49,81 @@ impl RouteQuery {
 pub struct Route {
     /// The roles from FROM to TO, both included.
     pub steps: Vec<RoleIx>,
-    /// The sum of the tenure minimums of every step but the last, in years.
-    pub min_years: f64,
-    /// The sum of the tenure maximums of every step but the last, in years.
-    pub max_years: f64,
-    /// The sum of the tenure midpoints of every step but the last, in thousandths of a year.
+    /// The years in role of every step but the last, added up.
+    pub total: Total,
+    /// The sum of the midpoints of the known figures, in thousandths of a year.
     pub time_millis: u64,
+}
+
+/// Years in role added up along a route, with what the sum rests on: a total is "typical" only
+/// when every figure behind it is sourced and closed.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Total {
+    /// The sum of the known minimums.
+    pub min: f64,
+    /// The sum of the known maximums; `None` when a figure is open-ended ("at least").
+    pub max: Option<f64>,
+    /// Steps counted: every role of the route but the last.
+    pub counted: usize,
+    /// Steps without a figure.
+    pub unknown: usize,
+    /// Steps whose figure is (in part) the catalogue author's estimate.
+    pub estimated: usize,
+}
+
+impl Total {
+    /// The years in role of these roles, added up.
+    pub fn of(catalogue: &Catalogue, roles: &[RoleIx]) -> Total {
+        let mut total = Total::zero();
+        for &ix in roles {
+            total.add(catalogue.in_role(ix));
+        }
+        total
+    }
+
+    /// Nothing yet: no years, no steps.
+    pub fn zero() -> Total {
+        Total {
+            max: Some(0.0),
+            ..Total::default()
+        }
+    }
+
+    /// Counts one more step, with its figure if it has one.
+    pub fn add(&mut self, figure: Option<&Figure>) {
+        self.counted += 1;
+        let Some(figure) = figure else {
+            self.unknown += 1;
+            return;
+        };
+        self.min = add_years(self.min, figure.min);
+        self.max = match (self.max, figure.max) {
+            (Some(sum), Some(max)) => Some(add_years(sum, max)),
+            _ => None,
+        };
+        if !figure.is_sourced() {
+            self.estimated += 1;
+        }
+    }
+
+    /// Every figure behind the total is known and sourced.
+    pub fn is_sourced(&self) -> bool {
+        self.unknown == 0 && self.estimated == 0
+    }
 }
 
 impl Route {
     /// The route through these roles, with its totals taken from the catalogue.
     pub fn new(catalogue: &Catalogue, steps: Vec<RoleIx>) -> Route {
-        let mut min_years = 0.0;
-        let mut max_years = 0.0;
-        let mut time_millis = 0u64;
         let counted = steps.split_last().map_or(&[][..], |(_, rest)| rest);
-        for &ix in counted {
-            if let Some(role) = catalogue.roles.get(ix) {
-                min_years = add_years(min_years, role.tenure.min);
-                max_years = add_years(max_years, role.tenure.max);
-                time_millis = time_millis.saturating_add(role.tenure.midpoint_millis());
-            }
-        }
+        let total = Total::of(catalogue, counted);
+        let time_millis = counted
+            .iter()
+            .filter_map(|&ix| catalogue.in_role(ix))
+            .fold(0u64, |sum, f| sum.saturating_add(f.midpoint_millis()));
         Route {
             steps,
-            min_years,
-            max_years,
+            total,
             time_millis,
         }
     }

@@ -1,4 +1,4 @@
-//! Reporting lines: they must form a forest; every cycle is found and named.
+//! Reporting lines and `includes`: neither may form a cycle; every cycle is found and named.
 
 use std::collections::HashMap;
 
@@ -136,4 +136,55 @@ fn cycle_text<'a>(
         cycle.len().saturating_sub(HEAD + TAIL),
         tail.join(" -> ")
     )
+}
+
+impl Validator {
+    /// `includes` chains must end: each role includes at most one, so a walk along each chain,
+    /// marking roles done, finds every cycle in linear time.
+    pub(super) fn include_cycles(&mut self, raw: &[At<RawRole>], roles: &[Resolved]) {
+        // 0: not seen; n + 1: seen on the walk from role n.
+        let mut seen = vec![0usize; roles.len()];
+        for start in 0..roles.len() {
+            let mut chain: Vec<RoleIx> = Vec::new();
+            let mut at = start;
+            loop {
+                match seen.get(at).copied() {
+                    Some(0) => {}
+                    Some(walk) if walk == start + 1 => {
+                        let from = chain.iter().position(|&r| r == at).unwrap_or(0);
+                        let cycle: Vec<(RoleIx, usize)> = chain
+                            .get(from..)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|&r| (r, 0))
+                            .collect();
+                        let id_of =
+                            |n: RoleIx| raw.get(n).map_or("", |r| r.value.id.value.as_str());
+                        let last = chain.last().copied().unwrap_or(at);
+                        let pos = raw
+                            .get(last)
+                            .and_then(|r| r.value.includes.as_ref())
+                            .map_or(Pos::default(), |i| i.pos);
+                        self.problem(
+                            pos,
+                            format!(
+                                "`includes` form a cycle: {}",
+                                cycle_text(&cycle, |&(n, _)| id_of(n), id_of(at))
+                            ),
+                        );
+                        break;
+                    }
+                    _ => break,
+                }
+                if let Some(s) = seen.get_mut(at) {
+                    *s = start + 1;
+                }
+                chain.push(at);
+                match roles.get(at).and_then(|r| r.includes) {
+                    Some(next) => at = next,
+                    None => break,
+                }
+            }
+        }
+    }
 }

@@ -3,7 +3,10 @@
 //! wrong kind) and moves the values into the raw structs of `raw.rs`.
 
 use super::diagnostic::Problem;
-use super::raw::{At, Pos, RawCatalogue, RawRole, RawSource, RawTenure, RawTitles, RawTrack};
+use super::raw::{
+    At, Extensions, Pos, RawCatalogue, RawCompetency, RawExpectation, RawFigure, RawLevel, RawMove,
+    RawRole, RawSource, RawTime, RawTitles, RawTrack,
+};
 use super::schema::{self, Field, Kind, Section};
 use super::yaml::{Key, Node, Value};
 use crate::names::closest_key;
@@ -17,8 +20,9 @@ pub struct Walked {
     pub problems: Vec<Problem>,
 }
 
-/// Walks a parsed catalogue.
-pub fn walk(tree: Node) -> Walked {
+/// Walks a parsed catalogue. A version 1 catalogue is first read as version 2 (`upgrade.rs`).
+pub fn walk(mut tree: Node) -> Walked {
+    super::upgrade::upgrade(&mut tree);
     let mut w = Walker::default();
     let raw = if matches!(tree.value, Value::Map(_)) {
         let mut top = w.fields(tree, &schema::CATALOGUE, "the catalogue".to_owned());
@@ -36,11 +40,22 @@ pub fn walk(tree: Node) -> Walked {
                 .into_iter()
                 .map(|(_, t)| t)
                 .collect(),
+            levels: w
+                .items(&mut top, "levels", level)
+                .into_iter()
+                .map(|(_, l)| l)
+                .collect(),
+            competencies: w
+                .items(&mut top, "competencies", competency)
+                .into_iter()
+                .map(|(_, c)| c)
+                .collect(),
             roles: w
                 .items(&mut top, "roles", role)
                 .into_iter()
-                .map(|(pos, role)| At { value: role, pos })
+                .map(at)
                 .collect(),
+            x: w.extensions(&mut top),
         };
         Some(raw)
     } else {
@@ -60,6 +75,10 @@ pub fn walk(tree: Node) -> Walked {
     }
 }
 
+fn at<T>((pos, value): (Pos, T)) -> At<T> {
+    At { value, pos }
+}
+
 fn source(w: &mut Walker, f: &mut Fields) -> RawSource {
     RawSource {
         id: w.text(f, "id"),
@@ -67,6 +86,7 @@ fn source(w: &mut Walker, f: &mut Fields) -> RawSource {
         publisher: w.opt_text(f, "publisher").map(|t| t.value),
         published: w.opt_text(f, "published").map(|t| t.value),
         url: w.opt_text(f, "url").map(|t| t.value),
+        x: w.extensions(f),
     }
 }
 
@@ -75,6 +95,31 @@ fn track(w: &mut Walker, f: &mut Fields) -> RawTrack {
         id: w.text(f, "id"),
         name: w.text(f, "name").value,
         description: w.opt_text(f, "description").map(|t| t.value),
+        manages: w.flag(f, "manages"),
+        x: w.extensions(f),
+    }
+}
+
+fn level(w: &mut Walker, f: &mut Fields) -> RawLevel {
+    RawLevel {
+        id: w.text(f, "id"),
+        rank: w.years(f, "rank"),
+        code: w.opt_text(f, "code"),
+        name: w.opt_text(f, "name"),
+        description: w.opt_text(f, "description").map(|t| t.value),
+        facts: w.texts(f, "facts"),
+        time: w.map(f, "time", time),
+        x: w.extensions(f),
+    }
+}
+
+fn competency(w: &mut Walker, f: &mut Fields) -> RawCompetency {
+    RawCompetency {
+        id: w.text(f, "id"),
+        name: w.text(f, "name").value,
+        description: w.opt_text(f, "description").map(|t| t.value),
+        scale: w.texts(f, "scale"),
+        x: w.extensions(f),
     }
 }
 
@@ -84,36 +129,60 @@ fn role(w: &mut Walker, f: &mut Fields) -> RawRole {
         title: w.text(f, "title"),
         aliases: w.texts(f, "aliases"),
         track: w.text(f, "track"),
-        level: w.whole(f, "level"),
+        level: w.text(f, "level"),
         entry: w.flag(f, "entry"),
         summary: w.text(f, "summary"),
-        responsibilities: {
-            let pos = f.pos_of("responsibilities");
-            At {
-                value: w.texts(f, "responsibilities"),
-                pos,
-            }
-        },
-        skills: w.texts(f, "skills"),
+        responsibilities: w.texts(f, "responsibilities"),
+        includes: w.opt_text(f, "includes"),
+        expectations: w
+            .items(f, "expectations", expectation)
+            .into_iter()
+            .map(at)
+            .collect(),
         reports_to: w.texts(f, "reports_to"),
-        tenure: w.map(f, "tenure", tenure).unwrap_or_else(|| At {
-            value: RawTenure::default(),
-            pos: Pos::default(),
-        }),
-        next: w.texts(f, "next"),
-        lateral: w.texts(f, "lateral"),
+        time: w.map(f, "time", time),
+        moves: w.items(f, "moves", a_move).into_iter().map(at).collect(),
         titles_by_company_size: w.map(f, "titles_by_company_size", titles).map(|t| t.value),
         sources: w.texts(f, "sources"),
+        x: w.extensions(f),
     }
 }
 
-fn tenure(w: &mut Walker, f: &mut Fields) -> RawTenure {
-    RawTenure {
+fn expectation(w: &mut Walker, f: &mut Fields) -> RawExpectation {
+    RawExpectation {
+        area: w.text(f, "area"),
+        proficiency: w.opt_text(f, "proficiency"),
+        text: w.opt_text(f, "text"),
+        x: w.extensions(f),
+    }
+}
+
+fn time(w: &mut Walker, f: &mut Fields) -> RawTime {
+    RawTime {
+        in_role: w.map(f, "in_role", figure),
+        experience: w.map(f, "experience", figure),
+        x: w.extensions(f),
+    }
+}
+
+fn figure(w: &mut Walker, f: &mut Fields) -> RawFigure {
+    RawFigure {
         min: w.years(f, "min"),
-        max: w.years(f, "max"),
-        source: w.opt_text(f, "source"),
+        max: w.opt_years(f, "max"),
+        sources: w.texts(f, "sources"),
         estimate: w.flag(f, "estimate"),
         note: w.opt_text(f, "note").map(|t| t.value),
+        x: w.extensions(f),
+    }
+}
+
+fn a_move(w: &mut Walker, f: &mut Fields) -> RawMove {
+    RawMove {
+        to: w.text(f, "to"),
+        condition: w.opt_text(f, "condition").map(|t| t.value),
+        note: w.opt_text(f, "note").map(|t| t.value),
+        source: w.opt_text(f, "source"),
+        x: w.extensions(f),
     }
 }
 
@@ -122,6 +191,7 @@ fn titles(w: &mut Walker, f: &mut Fields) -> RawTitles {
         startup: w.opt_text(f, "startup"),
         scaleup: w.opt_text(f, "scaleup"),
         enterprise: w.opt_text(f, "enterprise"),
+        x: w.extensions(f),
     }
 }
 
@@ -129,6 +199,8 @@ fn titles(w: &mut Walker, f: &mut Fields) -> RawTitles {
 struct Fields {
     section: &'static Section,
     values: Vec<Option<Node>>,
+    /// The extension keys (`x-...`) and their values, in file order.
+    extensions: Vec<(String, Node)>,
     /// The mapping's own position, and how it is named in messages (`role \`cpo\``).
     pos: Pos,
     owner: String,
@@ -147,13 +219,6 @@ impl Fields {
             .and_then(|ix| self.values.get_mut(ix))
             .and_then(Option::take);
         (value, field)
-    }
-
-    fn pos_of(&self, key: &str) -> Pos {
-        let ix = self.section.fields.iter().position(|f| f.key == key);
-        ix.and_then(|ix| self.values.get(ix))
-            .and_then(Option::as_ref)
-            .map_or(self.pos, |n| n.pos)
     }
 }
 
@@ -187,6 +252,7 @@ impl Walker {
             return Fields {
                 section,
                 values,
+                extensions: Vec::new(),
                 pos: node.pos,
                 owner,
             };
@@ -194,6 +260,7 @@ impl Walker {
         // Keys suggested for misspelt ones: their absence is already said.
         let mut suggested: Vec<&str> = Vec::new();
         let mut present = vec![false; section.fields.len()];
+        let mut extensions = Vec::new();
         for entry in entries.into_vec() {
             let Some(name) = entry.key.value.text() else {
                 let Key::NotText(what) = &entry.key.value else {
@@ -210,6 +277,9 @@ impl Walker {
                     if let Some(slot) = values.get_mut(ix) {
                         *slot = Some(entry.value);
                     }
+                }
+                None if schema::is_extension(name) => {
+                    extensions.push((name.to_owned(), entry.value));
                 }
                 None => {
                     let message = match closest_key(name, section.fields.iter().map(|f| f.key)) {
@@ -237,9 +307,18 @@ impl Walker {
         Fields {
             section,
             values,
+            extensions,
             pos: node.pos,
             owner,
         }
+    }
+
+    /// The extension keys of a mapping, as plain values.
+    fn extensions(&mut self, f: &mut Fields) -> Extensions {
+        std::mem::take(&mut f.extensions)
+            .into_iter()
+            .map(|(key, node)| (key, node.into_plain()))
+            .collect()
     }
 
     /// The value of a field, or `None` when it is absent or empty; an empty required value is a

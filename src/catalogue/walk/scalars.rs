@@ -1,4 +1,4 @@
-//! The walk's readers of single values: text, whole numbers, years and flags, each checked
+//! The walk's readers of single values: text, whole numbers, numbers and flags, each checked
 //! against the kind the schema gives its field.
 
 use super::{Fields, Walker};
@@ -65,6 +65,17 @@ impl Walker {
                 ),
             ));
         }
+        if let Some(c) = control_character(&text) {
+            // Not structural either.
+            self.problems.push(Problem::new(
+                node.pos,
+                format!(
+                    "`{key}` of {owner} holds a control character (U+{:04X}); text may hold line \
+                     breaks and tabs, but no terminal control codes",
+                    u32::from(c)
+                ),
+            ));
+        }
         Some(At {
             value: text,
             pos: node.pos,
@@ -101,32 +112,36 @@ impl Walker {
         }
     }
 
+    /// A number (years, a rank); required ones default to 0 when missing (already reported).
     pub(super) fn years(&mut self, f: &mut Fields, key: &str) -> At<f64> {
+        self.opt_years(f, key).unwrap_or(At {
+            value: 0.0,
+            pos: f.pos,
+        })
+    }
+
+    pub(super) fn opt_years(&mut self, f: &mut Fields, key: &str) -> Option<At<f64>> {
         let (node, field) = self.value(f, key);
-        match node {
-            Some(Node {
+        match node? {
+            Node {
                 value: Value::Int(n),
                 pos,
-            }) => At {
+            } => Some(At {
                 value: n as f64,
                 pos,
-            },
-            Some(Node {
+            }),
+            Node {
                 value: Value::Float(x),
                 pos,
-            }) => At { value: x, pos },
-            Some(node) => {
+            } => Some(At { value: x, pos }),
+            node => {
                 let owner = f.owner.clone();
                 self.wrong(&node, &field.kind, key, &owner);
-                At {
+                Some(At {
                     value: 0.0,
                     pos: node.pos,
-                }
+                })
             }
-            None => At {
-                value: 0.0,
-                pos: f.pos,
-            },
         }
     }
 
@@ -147,4 +162,19 @@ impl Walker {
             (None, _) => false,
         }
     }
+}
+
+/// The first control character of a text but line breaks and tabs. Text is shown in a terminal:
+/// control characters (escape sequences that recolour, move the cursor or retitle the window, a
+/// bell, a carriage return that overwrites the line) are refused wherever they are, so that a
+/// catalogue cannot take over the terminal it is shown in.
+fn control_character(text: &str) -> Option<char> {
+    // Control characters are bytes below 0x20, 0x7F, or (U+0080 to U+009F) 0xC2 and a
+    // continuation byte: a byte scan skips the character-by-character check for most text.
+    let suspect = text.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2);
+    if !suspect {
+        return None;
+    }
+    text.chars()
+        .find(|&c| c.is_control() && c != '\n' && c != '\t')
 }

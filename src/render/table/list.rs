@@ -1,29 +1,37 @@
-//! `list` for people: one table row per role, by track and level.
+//! `list` for people: what the catalogue says about itself, then one table row per role, by
+//! track and level, and what each track is.
 
 use std::io::Write;
 
-use super::{Shape, draw, year_range};
-use crate::commands::list::RoleRow;
+use super::path::figure_short;
+use super::{Shape, draw, heading, marks};
+use crate::commands::list::Listing;
 use crate::render::Style;
+use crate::render::prose::{one_line, wrapped};
 
-pub fn render(out: &mut dyn Write, roles: &[RoleRow], style: &Style) -> anyhow::Result<()> {
-    let mut rows = Vec::with_capacity(roles.len() + 1);
+pub fn render(out: &mut dyn Write, listing: &Listing, style: &Style) -> anyhow::Result<()> {
+    heading(out, &listing.name, style)?;
+    if let Some(description) = &listing.description {
+        write!(out, "{}", wrapped(description, style.width))?;
+    }
+    let dash = marks(style).range;
+    let mut rows = Vec::with_capacity(listing.roles.len() + 1);
     rows.push(
-        ["Track", "Level", "Id", "Title", "Tenure (years)"]
+        ["Track", "Level", "Id", "Title", "Years in role"]
             .map(str::to_owned)
             .to_vec(),
     );
-    for row in roles {
-        let mut tenure = year_range(row.tenure.min, row.tenure.max, style);
-        if row.estimate {
-            tenure.push_str(" (estimate)");
+    for row in &listing.roles {
+        let mut title = one_line(&row.title);
+        if row.entry {
+            title.push_str(" (entry)");
         }
         rows.push(vec![
             row.track.clone(),
-            row.level.to_string(),
+            one_line(&row.level.label()),
             row.id.clone(),
-            row.title.clone(),
-            tenure,
+            title,
+            figure_short(row.in_role.as_ref(), dash),
         ]);
     }
     let shape = Shape {
@@ -31,5 +39,27 @@ pub fn render(out: &mut dyn Write, roles: &[RoleRow], style: &Style) -> anyhow::
         labels: false,
         whole: &[0, 1, 2],
     };
-    draw(out, rows, shape, style)
+    draw(out, rows, shape, style)?;
+    let shown: Vec<&str> = listing.roles.iter().map(|r| r.track.as_str()).collect();
+    for track in listing
+        .tracks
+        .iter()
+        .filter(|t| shown.contains(&t.id.as_str()))
+    {
+        let line = match &track.description {
+            Some(about) => format!("{} ({}): {}", one_line(&track.name), track.id, about),
+            None => format!("{} ({})", one_line(&track.name), track.id),
+        };
+        write!(out, "{}", wrapped(&line, style.width))?;
+    }
+    write!(
+        out,
+        "{}",
+        wrapped(
+            "(entry): people join the role from outside the ladder. Years in role: est. = an \
+             estimate, ? = no figure.",
+            style.width
+        )
+    )?;
+    Ok(())
 }

@@ -4,6 +4,7 @@
 mod compare;
 mod list;
 mod path;
+pub use path::{figure_short, total_short};
 mod search;
 mod show;
 pub mod timeline;

@@ -3,10 +3,10 @@
 
 use std::io::Write;
 
-use super::{Shape, bullets, draw, heading, lines_of, names, or_dash, years_of};
-use crate::commands::show::{RoleCard, SourceView};
-use crate::render::Style;
+use super::{Shape, bullets, draw, heading, lines_of, names};
+use crate::commands::show::{ExpectationView, RoleCard, SourceView};
 use crate::render::prose::{one_line, wrap};
+use crate::render::{Style, figure_text};
 
 pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Result<()> {
     heading(out, &format!("{} ({})", card.title, card.id), style)?;
@@ -20,23 +20,88 @@ pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Re
         },
     );
     let row = |name: &str, value: String| vec![name.to_owned(), value];
-    let rows = vec![
-        row("Aliases", or_dash(card.aliases.join(", "), style)),
-        row(
-            "Track, level",
-            format!("{} ({}), level {}", card.track_name, card.track, card.level),
+    let dash = super::marks(style).range;
+    let mut rows = Vec::new();
+    if !card.aliases.is_empty() {
+        rows.push(row("Aliases", card.aliases.join(", ")));
+    }
+    rows.push(row(
+        "Track, level",
+        format!(
+            "{} ({}), {}",
+            card.track_name,
+            card.track,
+            one_line(&card.level.label())
         ),
-        row("Summary", card.summary.clone()),
-        row("Responsibilities", bullets(&card.responsibilities, style)),
-        row("Skills", or_dash(card.skills.join(", "), style)),
-        row("Reports to", names(&card.reports_to, style)),
-        row("Direct reports", names(&card.direct_reports, style)),
-        row("Typical tenure", tenure(card, style)),
-        row("Leads to", names(&card.next, style)),
-        row("Switches to", names(&card.lateral, style)),
-        row("Reached from", names(&card.previous, style)),
-        row("Titles by size", titles),
-    ];
+    ));
+    if let Some(about) = &card.track_description {
+        rows.push(row("About the track", about.clone()));
+    }
+    if card.entry {
+        rows.push(row(
+            "Entry role",
+            "People join this role from outside the ladder.".to_owned(),
+        ));
+    }
+    rows.push(row("Summary", card.summary.clone()));
+    if !card.responsibilities.is_empty() {
+        rows.push(row(
+            "Responsibilities",
+            bullets(&card.responsibilities, style),
+        ));
+    }
+    for e in &card.expectations {
+        rows.push(row(&one_line(&e.name), expectation(card, e, style)));
+    }
+    if !card.reports_to.is_empty() {
+        rows.push(row("Reports to", names(&card.reports_to, style)));
+    }
+    if !card.direct_reports.is_empty() {
+        rows.push(row("Direct reports", names(&card.direct_reports, style)));
+    }
+    let from_level = if card.time.from_level {
+        " (the level's figure)"
+    } else {
+        ""
+    };
+    let with_note = |f: &crate::commands::FigureView| {
+        let mut text = figure_text(f, dash);
+        text.push_str(from_level);
+        if let Some(note) = &f.note {
+            text.push('\n');
+            text.push_str(note);
+        }
+        text
+    };
+    rows.push(row(
+        "Years in role",
+        card.time
+            .in_role
+            .as_ref()
+            .map_or_else(|| "unknown: no source gives a figure".to_owned(), with_note),
+    ));
+    if let Some(experience) = &card.time.experience {
+        rows.push(row("Experience at level", with_note(experience)));
+    }
+    if !card.moves.is_empty() {
+        let moves = lines_of(&card.moves, style, |text, m| {
+            text.push_str(&one_line(&m.to.title));
+            text.push_str(" (");
+            text.push_str(m.kind);
+            text.push(')');
+            if let Some(condition) = &m.condition {
+                text.push_str(": ");
+                text.push_str(&one_line(condition));
+            }
+        });
+        rows.push(row("Moves to", moves));
+    }
+    if !card.previous.is_empty() {
+        rows.push(row("Reached from", names(&card.previous, style)));
+    }
+    if !card.titles_by_company_size.entries().is_empty() {
+        rows.push(row("Titles by size", titles));
+    }
     let shape = Shape {
         header: false,
         labels: true,
@@ -61,21 +126,29 @@ pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Re
     Ok(())
 }
 
-/// How long people stay, and on whose word: `2–4 years (source: id)` and the note, if any.
-pub fn tenure(card: &RoleCard, style: &Style) -> String {
-    let t = &card.tenure;
-    let mut text = years_of(t.min, t.max, style);
-    match &t.source {
-        Some(id) => {
-            text.push_str(" (source: ");
-            text.push_str(id);
-            text.push(')');
-        }
-        None => text.push_str(" (estimate)"),
+/// An expectation: its proficiency (step N of M), then its lines, each included line marked
+/// with the role it comes from.
+fn expectation(card: &RoleCard, e: &ExpectationView, style: &Style) -> String {
+    let mut text = String::new();
+    if let (Some(p), Some((step, of))) = (&e.proficiency, e.step) {
+        text.push_str(&format!("{} ({step} of {of})", one_line(p)));
     }
-    if let Some(note) = &t.note {
-        text.push('\n');
-        text.push_str(note);
+    let lines: Vec<String> = e
+        .texts
+        .iter()
+        .map(|t| {
+            if t.from.id == card.id {
+                t.text.clone()
+            } else {
+                format!("{} (as {})", t.text, one_line(&t.from.title))
+            }
+        })
+        .collect();
+    if !lines.is_empty() {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&bullets(&lines, style));
     }
     text
 }

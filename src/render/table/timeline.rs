@@ -49,12 +49,33 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
     }
     let pen = if style.unicode { &UNICODE } else { &ASCII };
     // A route of no time at all still gets an axis from 0 to 1.
-    let span = last.reached_after.max.max(1.0);
+    let span = last
+        .reached_after
+        .max
+        .unwrap_or(last.reached_after.min)
+        .max(1.0);
     let width = usize::from(style.width);
-    let longest = route
+    // Each step's label marks a figure that is not a sourced range: "?" none, "est." an estimate,
+    // "+" open-ended (drawn as its minimum).
+    let labels: Vec<(String, &str)> = route
         .steps
         .iter()
-        .map(|s| prose::width(&prose::one_line(&s.title)))
+        .enumerate()
+        .map(|(i, s)| {
+            let title = prose::one_line(&s.title);
+            let mark = match &s.in_role {
+                _ if i + 1 == route.steps.len() => "",
+                None => " ?",
+                Some(f) if f.estimate => " est.",
+                Some(f) if f.max.is_none() => " +",
+                Some(_) => "",
+            };
+            (title, mark)
+        })
+        .collect();
+    let longest = labels
+        .iter()
+        .map(|(title, mark)| prose::width(title) + mark.len())
         .max()
         .unwrap_or(0);
     let label_width = longest.min(width / 3).max(8);
@@ -76,21 +97,28 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
             cells.fill(pen);
         }
     };
-    for (i, step) in route.steps.iter().enumerate() {
+    for ((i, step), label) in route.steps.iter().enumerate().zip(&labels) {
         let mut bar = vec![' '; chart];
         let start_min = step.reached_after.min;
-        let start_max = step.reached_after.max;
+        let start_max = step.reached_after.max.unwrap_or(start_min);
         let start_mid = (start_min + start_max) / 2.0;
         if i == final_ix {
             paint(&mut bar, start_min, start_max, pen.maybe);
             paint(&mut bar, start_mid, start_mid, pen.arrive);
         } else {
-            let end_max = start_max + step.tenure.max;
-            let end_mid = start_mid + (step.tenure.min + step.tenure.max) / 2.0;
+            let (min, max) = step
+                .in_role
+                .as_ref()
+                .map_or((0.0, 0.0), |f| (f.min, f.max.unwrap_or(f.min)));
+            let end_max = start_max + max;
+            let end_mid = start_mid + (min + max) / 2.0;
             paint(&mut bar, start_min, end_max, pen.maybe);
             paint(&mut bar, start_mid, end_mid, pen.sure);
         }
-        prose::fit(&mut text, &step.title, label_width, pen.ellipsis);
+        // The mark is never cut off: the title gives way to it.
+        let (title, mark) = label;
+        prose::fit(&mut text, title, label_width - mark.len(), pen.ellipsis);
+        text.push_str(mark);
         text.push_str("  ");
         let painted = bar
             .iter()
@@ -146,7 +174,9 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
     text.extend(numbers.iter().take(numbered));
     text.push('\n');
     let key = format!(
-        "Years from the start. {} typical pace {sep} {} fastest start to slowest end {sep} {} arrival",
+        "Years from the start. {} middle of the range {sep} {} fastest start to slowest end {sep} {} \
+         arrival. est. = an estimate, ? = no figure (drawn as none), + = open-ended (drawn as its \
+         minimum).",
         pen.sure,
         pen.maybe,
         pen.arrive,
