@@ -5,8 +5,9 @@
 //! A code block opened with ```` ```yaml FILE ```` adds its lines to the end of FILE; one opened with
 //! ```` ```yaml FILE = OTHER ```` first makes FILE a copy of OTHER as it stands. Other blocks are
 //! only shown. Each ```` ```console ```` block becomes a trycmd case of its own, named by its line on
-//! the page, run in a directory holding those files. (`TRYCMD=overwrite` rewrites the copies in the
-//! temporary directory, not the page: copy the new output back by hand.)
+//! the page, run in a directory holding those files. To update the page after a change of output,
+//! run with `TRYCMD=overwrite OWN_LADDER_CASES=DIR`: the cases are written to DIR and rewritten there
+//! (not in the page), so copy the new output back by hand.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -69,7 +70,11 @@ fn the_own_ladder_page_shows_real_output() {
         "the page runs only {} examples",
         found.len()
     );
-    let dir = tempfile::tempdir().expect("temporary directory");
+    let temporary = tempfile::tempdir().expect("temporary directory");
+    let dir = match std::env::var_os("OWN_LADDER_CASES") {
+        Some(kept) => std::path::PathBuf::from(kept),
+        None => temporary.path().to_owned(),
+    };
     let cases = trycmd::TestCases::new();
     cases
         .register_bin("ladder", trycmd::cargo::cargo_bin("ladder"))
@@ -78,12 +83,12 @@ fn the_own_ladder_page_shows_real_output() {
         .env("LADDER_CATALOGUE", "");
     for example in &found {
         let name = format!("own-ladder-line-{}", example.line);
-        let files = dir.path().join(format!("{name}.in"));
-        std::fs::create_dir(&files).expect("makes the case's directory");
+        let files = dir.join(format!("{name}.in"));
+        std::fs::create_dir_all(&files).expect("makes the case's directory");
         for (file, text) in &example.files {
             std::fs::write(files.join(file), text).expect("writes a file of the page");
         }
-        let case = dir.path().join(format!("{name}.md"));
+        let case = dir.join(format!("{name}.md"));
         std::fs::write(&case, &example.block).expect("writes the case");
         cases.case(case);
     }
