@@ -125,7 +125,7 @@ pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Re
     let shape = Shape {
         header: false,
         labels: true,
-        whole: &[0],
+        whole: &[],
     };
     draw(out, rows, shape, style)?;
     // Below the table, so that an address is never cut in two: it can be clicked and copied.
