@@ -174,7 +174,7 @@ fn compare_vp_head_puts_the_two_roles_side_by_side() {
             .starts_with("VP of Product (vp-product) and Head of Product (head-of-product)")
     );
     assert!(out.stdout.contains("(only this role)"));
-    assert!(out.stdout.contains("Product strategy"), "{}", out.stdout);
+    assert!(out.stdout.contains("Vision, strategy"), "{}", out.stdout);
     assert!(out.stdout.contains("From Head of Product to VP of Product"));
 }
 
