@@ -140,7 +140,7 @@ pub enum Command {
         /// Only roles on this track (its id or name)
         #[arg(long, value_name = "TRACK")]
         track: Option<String>,
-        /// Only roles at this level (its id, code or name)
+        /// Only roles at this level (its id, code, name or rank)
         #[arg(long, value_name = "LEVEL")]
         level: Option<String>,
     },

@@ -84,6 +84,7 @@ fn upgrade_role(
 ) -> Vec<Entry> {
     let mut out: Vec<Entry> = Vec::with_capacity(fields.len());
     let mut moves: Option<(Pos, Vec<Node>)> = None;
+    let mut seen: std::collections::HashSet<Box<str>> = std::collections::HashSet::new();
     for mut field in fields {
         let key_pos = field.key.pos;
         match field.key.value.text() {
@@ -113,10 +114,18 @@ fn upgrade_role(
                 let (_, list) = moves.get_or_insert_with(|| (key_pos, Vec::new()));
                 match field.value.value {
                     Value::List(targets) => {
-                        list.extend(targets.into_vec().into_iter().map(|to| {
+                        // Version 1 took a role named twice once; version 2 refuses a second
+                        // move to the same role, so repeats are dropped here (by a set: a role
+                        // may list thousands).
+                        for to in targets.into_vec() {
+                            if let Value::Text(id) = &to.value
+                                && !seen.insert(id.clone())
+                            {
+                                continue;
+                            }
                             let pos = to.pos;
-                            map(pos, vec![entry("to", to, pos)])
-                        }));
+                            list.push(map(pos, vec![entry("to", to, pos)]));
+                        }
                     }
                     // Not a list: left for the walk to refuse as a list of moves.
                     Value::Null => {}

@@ -76,13 +76,16 @@ pub fn run(
         None => None,
         Some(name) => {
             let wanted = normalize(name);
+            // A number is a rank: `--level 3` finds the levels of rank 3.
+            let rank: Option<f64> = name.trim().parse().ok();
             let found: Vec<usize> = (0..catalogue.levels.len())
                 .filter(|&ix| {
                     catalogue.levels.get(ix).is_some_and(|l| {
-                        [Some(&l.id), l.code.as_ref(), l.name.as_ref()]
-                            .into_iter()
-                            .flatten()
-                            .any(|n| normalize(n) == wanted)
+                        rank == Some(l.rank)
+                            || [Some(&l.id), l.code.as_ref(), l.name.as_ref()]
+                                .into_iter()
+                                .flatten()
+                                .any(|n| normalize(n) == wanted)
                     })
                 })
                 .collect();

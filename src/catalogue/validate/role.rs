@@ -140,6 +140,8 @@ impl Validator {
 
     fn moves(&mut self, ix: RoleIx, id: &str, role: &RawRole, ids: &Ids) -> Vec<Move> {
         let mut out: Vec<Move> = Vec::with_capacity(role.moves.len());
+        // By a set, so that a role with thousands of moves still validates in linear time.
+        let mut targets: std::collections::HashSet<RoleIx> = std::collections::HashSet::new();
         for at in &role.moves {
             let m = &at.value;
             let source = m
@@ -153,7 +155,7 @@ impl Validator {
                 self.problem(m.to.pos, format!("role `{id}` cannot move to itself"));
                 continue;
             }
-            if out.iter().any(|seen| seen.to == to) {
+            if !targets.insert(to) {
                 self.problem(
                     m.to.pos,
                     format!(
