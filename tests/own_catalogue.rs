@@ -194,6 +194,6 @@ fn the_engineering_example_is_a_valid_catalogue() {
     );
     assert_eq!(
         stdout(&output),
-        "examples/engineering.yaml: valid: \"Software engineering\", 12 roles, 3 tracks, 21 sources\n"
+        "examples/engineering.yaml: valid: \"Software engineering\", 12 roles, 3 tracks, 9 levels, 1 competency area, 21 sources\n"
     );
 }

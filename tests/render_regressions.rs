@@ -441,6 +441,6 @@ fn ascii_applies_to_tables_and_years_are_counted_in_english() {
         }
     }
     let text = run(&file, 80, &["path", "a", "b"]);
-    assert!(text.contains("typically 1 year\n"), "{text}");
-    assert!(text.contains("┆ 1 year "), "{text}");
+    assert!(text.contains("an estimated 1 year ("), "{text}");
+    assert!(text.contains("┆ 1 year est. "), "{text}");
 }

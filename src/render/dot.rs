@@ -153,6 +153,8 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
         )?;
     }
 
+    let rank_of: std::collections::HashMap<&str, f64> =
+        roles().map(|r| (r.id.as_str(), r.rank)).collect();
     for (kind, comment) in [
         (EdgeKind::Promotion, "Promotions: moves to a higher rank."),
         (
@@ -180,6 +182,20 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
                     quote(REPORTS)
                 ),
             };
+            // A reporting line within one rank is drawn from the boss, pointing back: Graphviz
+            // 2.43 aborts (merge_chain) on two edges the same way between two roles of one
+            // rank, as when a role both reports to and can move to another of its rank.
+            let flat = kind == EdgeKind::ReportsTo
+                && rank_of.get(edge.from.as_str()) == rank_of.get(edge.to.as_str());
+            let (from, to) = if flat {
+                attrs = format!(
+                    "style=dotted, color={}, dir=back, arrowtail=odot, arrowsize=0.7, constraint=false",
+                    quote(REPORTS)
+                );
+                (&edge.to, &edge.from)
+            } else {
+                (&edge.from, &edge.to)
+            };
             if edge.track_switch && kind != EdgeKind::Lateral {
                 attrs.push_str(", label=\" track switch\"");
             }
@@ -191,8 +207,8 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
             writeln!(
                 out,
                 "  {} -> {} [{attrs}];",
-                quote(&edge.from),
-                quote(&edge.to)
+                quote(from),
+                quote(to)
             )?;
         }
     }
