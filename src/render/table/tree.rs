@@ -100,9 +100,8 @@ pub fn render(out: &mut dyn Write, tree: &Tree, style: &Style) -> anyhow::Result
             "{}",
             wrapped(
                 "(see above): the role reports to several bosses and is shown in full under the \
-                 first. A role with several bosses usually means the catalogue describes several \
-                 company shapes at once (a small company's head of product reports to the CEO, a \
-                 large company's to a VP): this tree shows them all together.",
+                 first. Several bosses usually mean that the catalogue describes several company \
+                 shapes at once: this tree shows them all together.",
                 style.width
             )
         )?;
@@ -175,9 +174,8 @@ mod tests {
             "└── Title of c (c)",
             "    └── Title of a (a) (see above)",
             "(see above): the role reports to several bosses and is shown in full under the",
-            "first. A role with several bosses usually means the catalogue describes several",
-            "company shapes at once (a small company's head of product reports to the CEO, a",
-            "large company's to a VP): this tree shows them all together.",
+            "first. Several bosses usually mean that the catalogue describes several company",
+            "shapes at once: this tree shows them all together.",
         ];
         assert_eq!(draw(&sample(), true, 80), expected.join("\n") + "\n");
         let plain = draw(&sample(), false, 80);
