@@ -428,7 +428,11 @@ fn the_built_in_catalogue_is_valid_as_the_yaml_file_it_is_built_from() {
         checked.contains("valid") && checked.contains("25 roles"),
         "{checked}"
     );
-    let broken = include_str!("../data/ladder.yaml").replacen("    level: senior\n", "    level: eight\n", 1);
+    let broken = include_str!("../data/ladder.yaml").replacen(
+        "    level: senior\n",
+        "    level: eight\n",
+        1,
+    );
     let file = scratch("broken-ladder.yaml", &broken);
     let output = ladder().arg("check").arg(&file).output().expect("runs");
     let line = broken

@@ -683,19 +683,33 @@ struct RoleDraft {
     entry: bool,
     summary: String,
     responsibilities: Vec<String>,
-    expectations: Vec<(prop::sample::Index, Option<prop::sample::Index>, Option<String>)>,
+    expectations: Vec<(
+        prop::sample::Index,
+        Option<prop::sample::Index>,
+        Option<String>,
+    )>,
     includes: Option<prop::sample::Index>,
     in_role: Option<FigureDraft>,
     experience: Option<FigureDraft>,
     titles: [Option<String>; 3],
     sources: Vec<prop::sample::Index>,
     reports_to: Vec<prop::sample::Index>,
-    moves: Vec<(prop::sample::Index, Option<String>, Option<prop::sample::Index>)>,
+    moves: Vec<(
+        prop::sample::Index,
+        Option<String>,
+        Option<prop::sample::Index>,
+    )>,
     track: prop::sample::Index,
 }
 
 /// A time figure: min, an optional max above it, sources, an estimate (with a note when both).
-type FigureDraft = (f64, Option<f64>, Vec<prop::sample::Index>, bool, Option<String>);
+type FigureDraft = (
+    f64,
+    Option<f64>,
+    Vec<prop::sample::Index>,
+    bool,
+    Option<String>,
+);
 
 fn figure_draft() -> impl Strategy<Value = FigureDraft> {
     (
@@ -787,7 +801,10 @@ fn figure(draft: &FigureDraft, sources: usize) -> Figure {
     }
     let estimate = *estimate || ixs.is_empty();
     let note = if estimate && !ixs.is_empty() {
-        Some(note.clone().unwrap_or_else(|| "The maximum is estimated.".to_owned()))
+        Some(
+            note.clone()
+                .unwrap_or_else(|| "The maximum is estimated.".to_owned()),
+        )
     } else {
         note.clone()
     };
@@ -841,146 +858,150 @@ fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
         ),
         prop::collection::vec(role_draft(), 1..6),
     )
-        .prop_map(|((name, description), sources, tracks, levels, areas, drafts)| {
-            let sources: Vec<Source> = sources
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (title, publisher, published, url))| Source {
-                    id: format!("source-{ix}"),
-                    title,
-                    publisher,
-                    published,
-                    url,
-                    x: Default::default(),
-                })
-                .collect();
-            let tracks: Vec<Track> = tracks
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (name, description, manages))| Track {
-                    id: format!("track-{ix}"),
-                    name,
-                    description,
-                    manages,
-                    x: Default::default(),
-                })
-                .collect();
-            let levels: Vec<Level> = levels
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (rank, name, description, facts))| Level {
-                    id: format!("level-{ix}"),
-                    rank,
-                    code: Some(format!("L{ix}")),
-                    name,
-                    description,
-                    facts,
-                    time: Default::default(),
-                    x: Default::default(),
-                })
-                .collect();
-            let competencies: Vec<Competency> = areas
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (name, mut scale))| {
-                    scale.sort();
-                    scale.dedup();
-                    Competency {
-                        id: format!("area-{ix}"),
+        .prop_map(
+            |((name, description), sources, tracks, levels, areas, drafts)| {
+                let sources: Vec<Source> = sources
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (title, publisher, published, url))| Source {
+                        id: format!("source-{ix}"),
+                        title,
+                        publisher,
+                        published,
+                        url,
+                        x: Default::default(),
+                    })
+                    .collect();
+                let tracks: Vec<Track> = tracks
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (name, description, manages))| Track {
+                        id: format!("track-{ix}"),
                         name,
-                        description: None,
-                        scale,
+                        description,
+                        manages,
                         x: Default::default(),
+                    })
+                    .collect();
+                let levels: Vec<Level> = levels
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (rank, name, description, facts))| Level {
+                        id: format!("level-{ix}"),
+                        rank,
+                        code: Some(format!("L{ix}")),
+                        name,
+                        description,
+                        facts,
+                        time: Default::default(),
+                        x: Default::default(),
+                    })
+                    .collect();
+                let competencies: Vec<Competency> = areas
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (name, mut scale))| {
+                        scale.sort();
+                        scale.dedup();
+                        Competency {
+                            id: format!("area-{ix}"),
+                            name,
+                            description: None,
+                            scale,
+                            x: Default::default(),
+                        }
+                    })
+                    .collect();
+                let n = drafts.len();
+                let pick = |indexes: &[prop::sample::Index], keep: &dyn Fn(usize) -> bool| {
+                    let mut out: Vec<usize> = Vec::new();
+                    for i in indexes {
+                        let ix = i.index(n);
+                        if keep(ix) && !out.contains(&ix) {
+                            out.push(ix);
+                        }
                     }
-                })
-                .collect();
-            let n = drafts.len();
-            let pick = |indexes: &[prop::sample::Index], keep: &dyn Fn(usize) -> bool| {
-                let mut out: Vec<usize> = Vec::new();
-                for i in indexes {
-                    let ix = i.index(n);
-                    if keep(ix) && !out.contains(&ix) {
-                        out.push(ix);
-                    }
-                }
-                out
-            };
-            let roles: Vec<Role> = drafts
-                .iter()
-                .enumerate()
-                .map(|(ix, d)| {
-                    let mut role = Role::sample(&format!("role-{ix}"), &format!("Role {ix}"));
-                    if d.entry {
-                        role.aliases = vec![format!("R{ix}")];
-                    }
-                    role.track = d.track.index(tracks.len());
-                    role.level = d.level.index(levels.len());
-                    role.entry = d.entry;
-                    role.summary = d.summary.clone();
-                    role.responsibilities = d.responsibilities.clone();
-                    role.includes = d.includes.map(|i| i.index(n)).filter(|&to| to < ix);
-                    if !competencies.is_empty() {
-                        for (area, step, text) in &d.expectations {
-                            let area = area.index(competencies.len());
-                            let scale = competencies[area].scale.len();
-                            let proficiency = step.filter(|_| scale > 0).map(|s| s.index(scale));
-                            let text = if proficiency.is_none() && text.is_none() {
-                                Some("Does it.".to_owned())
-                            } else {
-                                text.clone()
-                            };
-                            if role.expectations.iter().all(|e| e.area != area) {
-                                role.expectations.push(Expectation {
-                                    area,
-                                    proficiency,
-                                    text,
-                                    x: Default::default(),
-                                });
+                    out
+                };
+                let roles: Vec<Role> = drafts
+                    .iter()
+                    .enumerate()
+                    .map(|(ix, d)| {
+                        let mut role = Role::sample(&format!("role-{ix}"), &format!("Role {ix}"));
+                        if d.entry {
+                            role.aliases = vec![format!("R{ix}")];
+                        }
+                        role.track = d.track.index(tracks.len());
+                        role.level = d.level.index(levels.len());
+                        role.entry = d.entry;
+                        role.summary = d.summary.clone();
+                        role.responsibilities = d.responsibilities.clone();
+                        role.includes = d.includes.map(|i| i.index(n)).filter(|&to| to < ix);
+                        if !competencies.is_empty() {
+                            for (area, step, text) in &d.expectations {
+                                let area = area.index(competencies.len());
+                                let scale = competencies[area].scale.len();
+                                let proficiency =
+                                    step.filter(|_| scale > 0).map(|s| s.index(scale));
+                                let text = if proficiency.is_none() && text.is_none() {
+                                    Some("Does it.".to_owned())
+                                } else {
+                                    text.clone()
+                                };
+                                if role.expectations.iter().all(|e| e.area != area) {
+                                    role.expectations.push(Expectation {
+                                        area,
+                                        proficiency,
+                                        text,
+                                        x: Default::default(),
+                                    });
+                                }
                             }
                         }
-                    }
-                    role.reports_to = pick(&d.reports_to, &|to| to > ix);
-                    role.time.in_role = d.in_role.as_ref().map(|f| figure(f, sources.len()));
-                    role.time.experience = d.experience.as_ref().map(|f| figure(f, sources.len()));
-                    for (to, condition, source) in &d.moves {
-                        let to = to.index(n);
-                        if to != ix && role.moves.iter().all(|m| m.to != to) {
-                            let mut m = Move::to(to);
-                            m.condition = condition.clone();
-                            m.source = source
-                                .filter(|_| !sources.is_empty())
-                                .map(|s| s.index(sources.len()));
-                            role.moves.push(m);
-                        }
-                    }
-                    role.titles_by_company_size = TitlesBySize {
-                        startup: d.titles[0].clone(),
-                        scaleup: d.titles[1].clone(),
-                        enterprise: d.titles[2].clone(),
-                        x: Default::default(),
-                    };
-                    if !sources.is_empty() {
-                        for i in &d.sources {
-                            let s = i.index(sources.len());
-                            if !role.sources.contains(&s) {
-                                role.sources.push(s);
+                        role.reports_to = pick(&d.reports_to, &|to| to > ix);
+                        role.time.in_role = d.in_role.as_ref().map(|f| figure(f, sources.len()));
+                        role.time.experience =
+                            d.experience.as_ref().map(|f| figure(f, sources.len()));
+                        for (to, condition, source) in &d.moves {
+                            let to = to.index(n);
+                            if to != ix && role.moves.iter().all(|m| m.to != to) {
+                                let mut m = Move::to(to);
+                                m.condition = condition.clone();
+                                m.source = source
+                                    .filter(|_| !sources.is_empty())
+                                    .map(|s| s.index(sources.len()));
+                                role.moves.push(m);
                             }
                         }
-                    }
-                    role
+                        role.titles_by_company_size = TitlesBySize {
+                            startup: d.titles[0].clone(),
+                            scaleup: d.titles[1].clone(),
+                            enterprise: d.titles[2].clone(),
+                            x: Default::default(),
+                        };
+                        if !sources.is_empty() {
+                            for i in &d.sources {
+                                let s = i.index(sources.len());
+                                if !role.sources.contains(&s) {
+                                    role.sources.push(s);
+                                }
+                            }
+                        }
+                        role
+                    })
+                    .collect();
+                Catalogue::with_indexes(Parts {
+                    name,
+                    description,
+                    sources,
+                    tracks,
+                    levels,
+                    competencies,
+                    roles,
+                    x: Default::default(),
                 })
-                .collect();
-            Catalogue::with_indexes(Parts {
-                name,
-                description,
-                sources,
-                tracks,
-                levels,
-                competencies,
-                roles,
-                x: Default::default(),
-            })
-        })
+            },
+        )
 }
 
 proptest! {

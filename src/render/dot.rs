@@ -204,12 +204,7 @@ pub fn ladder(out: &mut dyn Write, ladder: &Ladder) -> anyhow::Result<()> {
             } else if marked {
                 attrs.push_str(&format!(", color={}", quote(FADED)));
             }
-            writeln!(
-                out,
-                "  {} -> {} [{attrs}];",
-                quote(from),
-                quote(to)
-            )?;
+            writeln!(out, "  {} -> {} [{attrs}];", quote(from), quote(to))?;
         }
     }
 
