@@ -225,8 +225,12 @@ pub fn total_text(total: &TotalView, dash: &str) -> String {
         0 => format!("typically {range}"),
         e if e == steps => format!("an estimated {range} (every figure is an estimate)"),
         e => format!(
-            "about {range} ({e} of {steps} figures {} estimates)",
-            if e == 1 { "is" } else { "are" }
+            "about {range} ({e} of {steps} figures {})",
+            if e == 1 {
+                "is an estimate"
+            } else {
+                "are estimates"
+            }
         ),
     }
 }
