@@ -6,7 +6,7 @@ use std::io::Write;
 
 use super::{Shape, bullets, draw, heading, marks, names, or_dash};
 use crate::commands::gap::{AreaGap, Gap, RouteGap};
-use crate::render::prose::{one_line, wrapped};
+use crate::render::prose::{one_line, wrap, wrapped};
 use crate::render::{Style, total_text};
 
 pub fn render(out: &mut dyn Write, g: &Gap, style: &Style) -> anyhow::Result<()> {
@@ -23,7 +23,9 @@ pub fn render(out: &mut dyn Write, g: &Gap, style: &Style) -> anyhow::Result<()>
     if let Some(line) = route_line(g, m.arrow, m.range, "`") {
         write!(out, "{}", wrapped(&line, style.width))?;
     }
-    if !g.areas.is_empty() {
+    if !g.areas.is_empty() && style.width < NARROW {
+        areas_as_list(out, g, style)?;
+    } else if !g.areas.is_empty() {
         let show_at = at_is_news(g);
         let mut rows = vec![vec![
             "Competency".to_owned(),
@@ -87,20 +89,54 @@ pub fn render(out: &mut dyn Write, g: &Gap, style: &Style) -> anyhow::Result<()>
     };
     draw(out, rows, shape, style)?;
     if !g.new_responsibilities.is_empty() {
-        writeln!(
-            out,
-            "{}",
-            one_line(&format!(
-                "Responsibilities {} has that {} does not:",
-                g.to.title, g.from.title
-            ))
-        )?;
+        let intro = format!(
+            "Responsibilities {} has that {} does not:",
+            one_line(&g.to.title),
+            one_line(&g.from.title)
+        );
+        write!(out, "{}", wrapped(&intro, style.width))?;
         write!(
             out,
             "{}",
             wrapped(&bullets(&g.new_responsibilities, style), style.width)
         )?;
     }
+    Ok(())
+}
+
+/// Below this width the four columns of the areas would break words: a list is drawn instead.
+const NARROW: u16 = 72;
+
+/// The areas one after another, for a narrow terminal: the name with the proficiency now and at
+/// the target, then what changes, indented.
+fn areas_as_list(out: &mut dyn Write, g: &Gap, style: &Style) -> anyhow::Result<()> {
+    let m = marks(style);
+    let show_at = at_is_news(g);
+    let width = usize::from(style.width);
+    let mut text = String::new();
+    for area in &g.areas {
+        let (now, target) = (
+            or_dash(proficiency_text(area.from.as_deref(), &area.scale), style),
+            or_dash(proficiency_text(area.to.as_deref(), &area.scale), style),
+        );
+        let head = if area.scale.is_empty() {
+            format!("{} (no scale):", one_line(&area.name))
+        } else {
+            format!("{}: {now} {} {target}", one_line(&area.name), m.arrow)
+        };
+        for line in wrap(&head, width) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+        for line in change_text(area, m.bullet, show_at).lines() {
+            for line in wrap(line, width.saturating_sub(2)) {
+                text.push_str("  ");
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+    }
+    out.write_all(text.as_bytes())?;
     Ok(())
 }
 
@@ -111,8 +147,8 @@ pub fn direction_text(g: &Gap) -> String {
     let (level_a, level_b) = (g.level.from.label(), g.level.to.label());
     let mut text = match g.direction {
         "same" => return "The same role: there is nothing to grow.".to_owned(),
-        "up" => format!("A move up, from level {level_a} to {level_b}"),
-        "down" => format!("A step down, not a gap: from level {level_a} to {level_b}"),
+        "up" => format!("A move up, from {level_a} to {level_b}"),
+        "down" => format!("A step down, not a gap: from {level_a} to {level_b}"),
         _ if level_a == level_b => format!("A move across, at the same level ({level_a})"),
         _ => format!("A move across, at the same rank (levels {level_a} and {level_b})"),
     };
