@@ -200,7 +200,7 @@ fn hundred_thousand_role_chain_with_lateral_cycles_completes() {
             vec![]
         };
         for (id, lateral, tenure) in [(rung_id, side, 2.0), (side_id, rung, 1.0)] {
-            let mut role = Role::sample(&id, &id);
+            let mut role = Role::sample(id, id);
             role.level = i;
             role.time.in_role = Some(Figure::estimate(tenure, tenure));
             role.moves = up
