@@ -15,6 +15,7 @@ Examples:
   ladder compare vp head           VP of Product against Head of Product
   ladder path pm cpo               the quickest typical route from PM to CPO
   ladder path pm cpo --all         every route, best first
+  ladder gap senior-pm group-pm    what to grow to get from senior PM to group PM
   ladder list --track management   the management track
   ladder --catalogue team.yaml list   the same questions of your own ladder
   ladder export > team.yaml        start your own ladder from the built-in one
@@ -128,6 +129,27 @@ pub enum Command {
         after_help = "Examples:\n  ladder path pm cpo\n  ladder path pm cpo --by steps\n  ladder path apm cpo --all --limit 5\n  ladder path pm cpo --via head --avoid vp"
     )]
     Path(PathArgs),
+
+    /// What to grow to get from one role to another, competency by competency
+    #[command(
+        long_about = "What to grow to get from one role to another, competency by competency.\n\n\
+            For each competency area: the proficiency now and at the target, the steps of the scale \
+            between (with the role of the route where each is first expected), and what the target \
+            is expected that the current role is not; areas with no change are marked. Then what \
+            changes in scope and reporting: track (and whether it switches, say from individual \
+            contributor to management), level, new responsibilities, reporting line and whether \
+            the target manages people. The gap follows the best route of `ladder path FROM TO` \
+            and says how many years it typically takes, marking estimated and unknown figures. \
+            When no route joins the two roles the competency gap is still given; when TO is below \
+            FROM the answer says it is a step down.",
+        after_help = "Examples:\n  ladder gap senior-pm group-pm\n  ladder gap pm cpo -o markdown\n  ladder gap senior-pm group-pm -o json"
+    )]
+    Gap {
+        /// The role you are in now
+        from: String,
+        /// The role you want to reach
+        to: String,
+    },
 
     /// List every role, ordered by track and level
     #[command(

@@ -27,11 +27,19 @@ pub struct AreaChange {
     pub b: Option<String>,
     /// Steps up the scale from A to B (negative: down), when both have a proficiency.
     pub change: Option<i64>,
+    /// The steps of the scale passed on the way from A's proficiency to B's, B's included (A's
+    /// own step left out; every step up to B's when A has none), in the order they are passed.
+    pub steps: Vec<String>,
+    /// The area's whole scale, lowest first (empty when it has none).
+    pub scale: Vec<String>,
     /// What each role is expected that the other is not.
     pub only_a: Vec<String>,
     pub only_b: Vec<String>,
     /// What both are expected.
     pub shared: Vec<String>,
+    /// Nothing changes: the same proficiency (or none on both), and no text one role is expected
+    /// that the other is not.
+    pub unchanged: bool,
 }
 
 /// Splits the responsibilities of `a` and `b` into shared, only in `a`, only in `b`. Items are
@@ -75,11 +83,32 @@ pub fn areas(catalogue: &Catalogue, a: RoleIx, b: RoleIx) -> Vec<AreaChange> {
                 change: sa
                     .zip(sb)
                     .map(|(x, y)| i64::try_from(y).unwrap_or(0) - i64::try_from(x).unwrap_or(0)),
+                steps: steps_between(&competency.scale, sa, sb),
+                scale: competency.scale.clone(),
+                unchanged: sa == sb && only_a.is_empty() && only_b.is_empty(),
                 only_a,
                 only_b,
                 shared,
             }
         })
+        .collect()
+}
+
+/// The steps of `scale` passed going from step `from` to step `to`, `to` included and `from` left
+/// out: upwards, or downwards when `to` is lower. From no step, every step up to `to`; to no
+/// step, none.
+pub fn steps_between(scale: &[String], from: Option<usize>, to: Option<usize>) -> Vec<String> {
+    let Some(to) = to else {
+        return Vec::new();
+    };
+    let range: Vec<usize> = match from {
+        None => (0..=to).collect(),
+        Some(from) if from <= to => (from + 1..=to).collect(),
+        Some(from) => (to..from).rev().collect(),
+    };
+    range
+        .into_iter()
+        .filter_map(|ix| scale.get(ix).cloned())
         .collect()
 }
 
@@ -119,5 +148,23 @@ mod tests {
         assert_eq!(shared, ["Hiring"]);
         assert_eq!(only_a, ["Roadmap"]);
         assert_eq!(only_b, ["Budget"]);
+    }
+
+    #[test]
+    fn steps_between_are_those_passed_on_the_way_with_the_last_included() {
+        let scale: Vec<String> = ["aware", "working", "expert", "leading"]
+            .map(str::to_owned)
+            .to_vec();
+        assert_eq!(
+            steps_between(&scale, Some(1), Some(3)),
+            ["expert", "leading"]
+        );
+        assert_eq!(
+            steps_between(&scale, Some(3), Some(1)),
+            ["expert", "working"]
+        );
+        assert_eq!(steps_between(&scale, None, Some(1)), ["aware", "working"]);
+        assert!(steps_between(&scale, Some(2), Some(2)).is_empty());
+        assert!(steps_between(&scale, Some(2), None).is_empty());
     }
 }

@@ -155,6 +155,7 @@ fn task(command: Command, format: Option<Format>) -> Option<Task> {
             };
             drawn(Query::Path(query.clone()), Drawing::Routes(query))
         }
+        Command::Gap { from, to } => page(Query::Gap { from, to }),
         Command::List { track, level } => page(Query::List { track, level }),
         Command::Search { text } => page(Query::Search { text }),
         Command::Tree { role } => drawn(Query::Tree { role: role.clone() }, Drawing::Tree { role }),

@@ -201,7 +201,9 @@ mod tests {
     #[test]
     fn the_overview_names_every_command_with_an_example() {
         let text = overview();
-        for name in ["show", "compare", "path", "list", "search", "tree", "graph"] {
+        for name in [
+            "show", "compare", "path", "gap", "list", "search", "tree", "graph",
+        ] {
             assert!(text.contains(&format!("$ ladder {name}")), "{name}: {text}");
         }
     }

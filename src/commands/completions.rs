@@ -16,6 +16,8 @@ const ROLE_ARGS: &[(&str, &str)] = &[
     ("path", "to"),
     ("path", "via"),
     ("path", "avoid"),
+    ("gap", "from"),
+    ("gap", "to"),
     ("tree", "role"),
 ];
 

@@ -5,6 +5,7 @@ pub mod check;
 pub mod compare;
 pub mod completions;
 pub mod export;
+pub mod gap;
 pub mod graph;
 pub mod list;
 pub mod man;
@@ -31,6 +32,10 @@ pub enum Query {
         b: String,
     },
     Path(PathQuery),
+    Gap {
+        from: String,
+        to: String,
+    },
     List {
         track: Option<String>,
         level: Option<String>,
@@ -59,7 +64,7 @@ pub struct PathQuery {
 /// command's answer comes back only in a form there is a renderer for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Task {
-    /// `show`, `compare`, `path`, `list`, `search`, `tree` as a table, Markdown, JSON or YAML.
+    /// `show`, `compare`, `path`, `gap`, `list`, `search`, `tree` as a table, Markdown, JSON or YAML.
     Page(Query, PageFormat),
     /// `graph`, or `path` and `tree` drawn as a picture.
     Picture(Drawing, PictureFormat),
@@ -127,6 +132,7 @@ pub enum CheckFormat {
 pub enum View {
     Role(Box<show::RoleCard>),
     Comparison(Box<compare::Comparison>),
+    Gap(Box<gap::Gap>),
     Routes(path::Routes),
     Roles(list::Listing),
     Found(search::Found),
@@ -250,6 +256,7 @@ pub fn run(query: &Query, catalogue: &Catalogue) -> anyhow::Result<View> {
             compare::run(catalogue, a, b).map(|c| View::Comparison(Box::new(c)))
         }
         Query::Path(path) => path::run(catalogue, path).map(View::Routes),
+        Query::Gap { from, to } => gap::run(catalogue, from, to).map(|g| View::Gap(Box::new(g))),
         Query::List { track, level } => {
             list::run(catalogue, track.as_deref(), level.as_deref()).map(View::Roles)
         }

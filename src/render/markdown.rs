@@ -3,9 +3,13 @@
 
 use std::io::Write;
 
-use super::table::{figure_short, total_short};
+use super::table::{
+    area_cells, at_is_news, change_text, direction_text, figure_short, proficiency_text,
+    route_line, total_short,
+};
 use super::{RoleText, Style, compare_rows, figure_text, total_text};
 use crate::commands::compare::Comparison;
+use crate::commands::gap::Gap;
 use crate::commands::list::Listing;
 use crate::commands::path::Routes;
 use crate::commands::search::{Found, occurrences};
@@ -17,6 +21,7 @@ pub fn render(out: &mut dyn Write, view: &View, _style: &Style) -> anyhow::Resul
     match view {
         View::Role(card) => role_card(out, card),
         View::Comparison(c) => compare(out, c),
+        View::Gap(g) => gap(out, g),
         View::Routes(routes) => path(out, routes),
         View::Roles(listing) => list(out, listing),
         View::Found(found) => search(out, found),
@@ -247,24 +252,7 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
         (bullets(&r.shared), bullets(&r.shared)),
     ));
     for area in &c.areas {
-        let side = |p: &Option<String>, change: Option<i64>, texts: &[String]| {
-            let mut cell = p.clone().unwrap_or_default();
-            if let Some(change) = change.filter(|&n| n != 0) {
-                cell.push_str(&format!(" ({change:+})"));
-            }
-            if !texts.is_empty() {
-                cell.push('\n');
-                cell.push_str(&bullets(texts));
-            }
-            cell
-        };
-        rows.push((
-            area.name.clone(),
-            (
-                side(&area.a, None, &area.only_a),
-                side(&area.b, area.change, &area.only_b),
-            ),
-        ));
+        rows.push((area.name.clone(), area_cells(area, "•")));
     }
     for (name, (a, b)) in rows
         .into_iter()
@@ -281,6 +269,78 @@ fn compare(out: &mut dyn Write, c: &Comparison) -> anyhow::Result<()> {
             step.reach(),
             total_text(&step.years, "–")
         )?;
+    }
+    Ok(())
+}
+
+fn gap(out: &mut dyn Write, g: &Gap) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "## From {} (`{}`) to {} (`{}`)\n",
+        inline(&g.from.title),
+        g.from.id,
+        inline(&g.to.title),
+        g.to.id
+    )?;
+    writeln!(out, "{}\n", inline(&direction_text(g)))?;
+    if let Some(line) = route_line(g, "→", "–", "") {
+        writeln!(out, "{}\n", inline(&line))?;
+    }
+    if !g.areas.is_empty() {
+        table_head(
+            out,
+            &[
+                "Competency",
+                &format!("{} (now)", g.from.title),
+                &format!("{} (target)", g.to.title),
+                "What changes",
+            ],
+        )?;
+        let show_at = at_is_news(g);
+        for area in &g.areas {
+            row(
+                out,
+                &[
+                    format!("**{}**", cell(&area.name)),
+                    cell(&proficiency_text(area.from.as_deref(), &area.scale)),
+                    cell(&proficiency_text(area.to.as_deref(), &area.scale)),
+                    cell(&change_text(area, "•", show_at)),
+                ],
+            )?;
+        }
+        writeln!(out)?;
+    }
+    table_head(out, &["", &g.from.title, &g.to.title])?;
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.to_owned();
+    let rows = [
+        ("Track", g.track.from.name.clone(), g.track.to.name.clone()),
+        ("Level", g.level.from.label(), g.level.to.label()),
+        (
+            "Manages people",
+            yes_no(g.manages_people.from),
+            yes_no(g.manages_people.to),
+        ),
+        (
+            "Reports to",
+            names(&g.reports_to.from),
+            names(&g.reports_to.to),
+        ),
+        (
+            "Direct reports",
+            names(&g.direct_reports.from),
+            names(&g.direct_reports.to),
+        ),
+        (
+            "New responsibilities",
+            String::new(),
+            bullets(&g.new_responsibilities),
+        ),
+    ];
+    for (name, a, b) in rows
+        .into_iter()
+        .filter(|(_, a, b)| !a.is_empty() || !b.is_empty())
+    {
+        row(out, &[format!("**{name}**"), cell(&a), cell(&b)])?;
     }
     Ok(())
 }

@@ -3,8 +3,9 @@
 
 use std::io::Write;
 
-use super::{Shape, bullets, draw, heading, names, plural};
+use super::{Shape, bullets, draw, heading, names, or_dash, plural, proficiency_text};
 use crate::commands::compare::Comparison;
+use crate::compare::AreaChange;
 use crate::render::prose::{one_line, wrapped};
 use crate::render::{RoleText, Style, compare_rows, figure_text, total_text};
 
@@ -28,32 +29,14 @@ pub fn render(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Res
             (bullets(&r.only_a, style), bullets(&r.only_b, style)),
         ));
     }
-    let mut area_rows: Vec<(String, (String, String))> = Vec::new();
-    for area in &c.areas {
-        let cell = |proficiency: &Option<String>, change: Option<i64>, texts: &[String]| {
-            let mut cell = proficiency.clone().unwrap_or_default();
-            if let Some(change) = change.filter(|&n| n != 0) {
-                cell.push_str(&format!(
-                    " ({change:+} step{})",
-                    plural(change.unsigned_abs() as usize)
-                ));
-            }
-            if !texts.is_empty() {
-                if !cell.is_empty() {
-                    cell.push('\n');
-                }
-                cell.push_str(&bullets(texts, style));
-            }
-            cell
-        };
-        area_rows.push((
-            one_line(&area.name),
-            (
-                cell(&area.a, None, &area.only_a),
-                cell(&area.b, area.change, &area.only_b),
-            ),
-        ));
-    }
+    let area_rows: Vec<(String, (String, String))> = c
+        .areas
+        .iter()
+        .map(|area| {
+            let (a, b) = area_cells(area, super::marks(style).bullet);
+            (one_line(&area.name), (or_dash(a, style), or_dash(b, style)))
+        })
+        .collect();
     let header = vec![String::new(), one_line(&c.a.title), one_line(&c.b.title)];
     let rows = std::iter::once(header)
         .chain(
@@ -77,8 +60,9 @@ pub fn render(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Res
             out,
             "{}",
             wrapped(
-                "Competency rows show each role's proficiency and what it is expected that the \
-                 other is not.",
+                "Competency rows show each role's proficiency (its place on the scale), the steps \
+                 between them, and what each role is expected that the other is not; lines both \
+                 are expected are left out (`ladder show ROLE` gives them all).",
                 style.width
             )
         )?;
@@ -103,4 +87,31 @@ pub fn render(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Res
         writeln!(out, "No route joins these two roles.")?;
     }
     Ok(())
+}
+
+/// The two cells of a competency area, A's and B's: each role's proficiency with its place on the
+/// scale, on B's side the steps from A's (or "no change"), then what each is expected that the
+/// other is not, one bullet a line. Empty where a role has nothing to show.
+pub fn area_cells(area: &AreaChange, bullet: &str) -> (String, String) {
+    let proficiency = |step: &Option<String>| match step {
+        Some(step) if !area.scale.is_empty() => vec![proficiency_text(Some(step), &area.scale)],
+        _ => Vec::new(),
+    };
+    let (mut a, mut b) = (proficiency(&area.a), proficiency(&area.b));
+    if area.unchanged {
+        b.push("no change".to_owned());
+    } else if !area.steps.is_empty() {
+        let n = area.steps.len();
+        let how = match area.change {
+            Some(change) if change < 0 => format!("-{n} step{}", plural(n)),
+            Some(_) => format!("+{n} step{}", plural(n)),
+            None => "to reach".to_owned(),
+        };
+        let steps: Vec<String> = area.steps.iter().map(|s| one_line(s)).collect();
+        b.push(format!("{how}: {}", steps.join(", ")));
+    }
+    let line = |text: &String| format!("{bullet} {}", one_line(text));
+    a.extend(area.only_a.iter().map(line));
+    b.extend(area.only_b.iter().map(line));
+    (a.join("\n"), b.join("\n"))
 }

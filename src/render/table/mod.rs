@@ -2,6 +2,9 @@
 //! tables laid out by comfy-table within the width, headings, and the punctuation of `--ascii`.
 
 mod compare;
+pub use compare::area_cells;
+mod gap;
+pub use gap::{at_is_news, change_text, direction_text, proficiency_text, route_line};
 mod list;
 mod path;
 pub use path::{figure_short, total_short};
@@ -24,6 +27,7 @@ pub fn render(out: &mut dyn Write, view: &View, style: &Style) -> anyhow::Result
     match view {
         View::Role(card) => show::render(out, card, style),
         View::Comparison(comparison) => compare::render(out, comparison, style),
+        View::Gap(g) => gap::render(out, g, style),
         View::Routes(routes) => path::render(out, routes, style),
         View::Roles(rows) => list::render(out, rows, style),
         View::Found(found) => search::render(out, found, style),
