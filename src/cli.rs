@@ -166,8 +166,10 @@ pub enum Command {
         after_help = "Examples:\n  ladder tree\n  ladder tree vp\n  ladder tree --ascii\n  ladder tree cpo -o json\n  ladder tree -o dot | dot -Tsvg > tree.svg"
     )]
     Tree {
-        /// Start from this role instead of the top
-        role: Option<String>,
+        /// Start from this role instead of the top; several words are one name
+        /// (`ladder tree VP of Product`)
+        #[arg(num_args = 0..)]
+        role: Vec<String>,
     },
 
     /// Draw the whole ladder as a picture: Graphviz DOT (the default) or Mermaid

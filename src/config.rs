@@ -157,7 +157,11 @@ fn task(command: Command, format: Option<Format>) -> Option<Task> {
         }
         Command::List { track, level } => page(Query::List { track, level }),
         Command::Search { text } => page(Query::Search { text }),
-        Command::Tree { role } => drawn(Query::Tree { role: role.clone() }, Drawing::Tree { role }),
+        Command::Tree { role } => {
+            // The words of a role name, joined: `ladder tree VP of Product`.
+            let role = (!role.is_empty()).then(|| role.join(" "));
+            drawn(Query::Tree { role: role.clone() }, Drawing::Tree { role })
+        }
         Command::Graph => match format.unwrap_or(Dot) {
             Dot => Some(Task::Picture(Drawing::Ladder, PictureFormat::Dot)),
             Mermaid => Some(Task::Picture(Drawing::Ladder, PictureFormat::Mermaid)),
