@@ -117,12 +117,23 @@ pub const SEP: char = '\0';
 /// punctuation does not count). `P&L` is `␀p␀&␀l␀`; a phrase is found in a text exactly when its
 /// key is a substring of the text's key (plain `memmem` search, linear).
 pub fn phrase_key(folded: &str, words_only: bool) -> String {
+    phrase_key_with(folded, words_only, |_, _| {})
+}
+
+/// [`phrase_key`], calling `each` with every token put in the key: where it starts in the key,
+/// and its byte range in `folded` (so that a match can be traced back).
+pub fn phrase_key_with(
+    folded: &str,
+    words_only: bool,
+    mut each: impl FnMut(usize, std::ops::Range<usize>),
+) -> String {
     let mut key = String::with_capacity(folded.len() + 8);
     key.push(SEP);
     tokens(folded, |range, kind| {
         if words_only && kind != Token::Word {
             return;
         }
+        each(key.len(), range.clone());
         match kind {
             Token::Space => key.push(' '),
             _ => key.push_str(folded.get(range).unwrap_or_default()),
