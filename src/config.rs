@@ -171,7 +171,9 @@ fn task(command: Command, format: Option<Format>) -> Option<Task> {
             drawn(Query::Path(query.clone()), Drawing::Routes(query))
         }
         Command::List { track, level } => page(Query::List { track, level }),
-        Command::Search { text } => page(Query::Search { text }),
+        Command::Search { text } => page(Query::Search {
+            text: text.join(" "),
+        }),
         Command::Tree { role } => {
             // The words of a role name, joined: `ladder tree VP of Product`.
             let role = (!role.is_empty()).then(|| role.join(" "));
