@@ -103,16 +103,19 @@ struct Matches {
     exact: Vec<RoleIx>,
     /// A title variant exactly.
     variant: Vec<RoleIx>,
-    /// The start of an id, title or alias, or whole words in one.
-    partial: Vec<RoleIx>,
+    /// The start of an id, title or alias.
+    prefix: Vec<RoleIx>,
+    /// Whole words anywhere in an id, title or alias.
+    words: Vec<RoleIx>,
     /// The start of a title variant, or whole words in one.
     partial_variant: Vec<RoleIx>,
 }
 
 /// Finds the role a name means. Tried in order, the first kind that matches deciding: an id
 /// exactly as written (a hash lookup); an id; a title or alias; a title variant (what a role is
-/// called at a company of some size); then the start of, or whole words anywhere in, an id, title
-/// or alias ("product" is in "Head of Product", "duct" is in nothing); then the same in a title
+/// called at a company of some size); the start of an id, title or alias ("lead" is Lead PM even
+/// if another role is an "Analytics Lead"); whole words anywhere in one ("officer" is in "Chief
+/// Product Officer", "duct" is in nothing); then the start of, or whole words in, a title
 /// variant. One role is the answer; several are listed with their ids, since titles need not be
 /// unique. One linear pass over the names.
 pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError> {
@@ -125,7 +128,8 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
         return Err(ResolveError::Empty);
     }
     let words = phrase_key(&fold(name), true);
-    let partly = |n: &str| key_starts_with(n, &wanted) || has_words(n, &words);
+    let starts = |n: &str| key_starts_with(n, &wanted);
+    let holds = |n: &str| has_words(n, &words);
     let mut found = Matches::default();
     for (ix, role) in catalogue.roles.iter().enumerate() {
         if key_is(&role.id, &wanted) {
@@ -144,19 +148,26 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
         if !found.variant.is_empty() {
             continue;
         }
-        if partly(&role.id) || names_of(role).any(partly) {
-            found.partial.push(ix);
-        } else if found.partial.is_empty() && variants_of(role).any(partly) {
+        if starts(&role.id) || names_of(role).any(starts) {
+            found.prefix.push(ix);
+        }
+        if !found.prefix.is_empty() {
+            continue;
+        }
+        if holds(&role.id) || names_of(role).any(holds) {
+            found.words.push(ix);
+        } else if found.words.is_empty() && variants_of(role).any(|n| starts(n) || holds(n)) {
             found.partial_variant.push(ix);
         }
     }
     let Matches {
         exact,
         variant,
-        partial,
+        prefix,
+        words,
         partial_variant,
     } = found;
-    let best = [exact, variant, partial, partial_variant]
+    let best = [exact, variant, prefix, words, partial_variant]
         .into_iter()
         .find(|roles| !roles.is_empty())
         .unwrap_or_default();
@@ -221,6 +232,9 @@ pub fn resolve_pair(
 ) -> Result<(RoleIx, RoleIx), ResolveError> {
     let pair = resolve(catalogue, a).and_then(|a| Ok((a, resolve(catalogue, b)?)));
     pair.map_err(|error| {
+        if error == ResolveError::Empty {
+            return error;
+        }
         let joined = format!("{a} {b}");
         let one = match resolve(catalogue, &joined) {
             Ok(ix) => format!(
