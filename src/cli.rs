@@ -97,11 +97,12 @@ pub enum Command {
             The card gives the summary, responsibilities and skills, the reporting lines both ways, \
             the typical tenure and what it rests on, the roles it leads to and comes from, what it \
             is called at companies of different sizes, and the sources cited.",
-        after_help = "Examples:\n  ladder show cpo\n  ladder show VP of Product\n  ladder show senior -o json"
+        after_help = "Examples:\n  ladder show cpo\n  ladder show VP of Product\n  ladder show senior-pm -o json"
     )]
     Show {
-        /// The role: an id, alias or title (case and punctuation ignored), or a unique prefix;
-        /// several words are one name (`ladder show VP of Product`)
+        /// The role: an id, title, alias or title variant (case and punctuation ignored), or
+        /// whole words or the start of one; several words are one name (`ladder show VP of
+        /// Product`)
         #[arg(required = true, num_args = 1..)]
         role: Vec<String>,
     },
@@ -114,7 +115,7 @@ pub enum Command {
         after_help = "Examples:\n  ladder compare vp head\n  ladder compare pm senior-pm -o json"
     )]
     Compare {
-        /// The first role
+        /// The first role (quote a name of several words: "VP of Product")
         a: String,
         /// The second role
         b: String,
@@ -170,13 +171,17 @@ pub enum Command {
     /// Search titles, aliases, summaries, responsibilities and skills for TEXT
     #[command(
         long_about = "Search titles, aliases, summaries, responsibilities and skills for TEXT.\n\n\
-            The search ignores case. Each role found is shown with the lines that mention TEXT, the \
-            match highlighted when colour is on. Finding nothing exits with status 1.",
-        after_help = "Examples:\n  ladder search roadmap\n  ladder search \"go-to-market\"\n  ladder search strategy -o json"
+            The search ignores case and matches whole words: `AI` finds \"AI\", not \"training\". \
+            Several words are a phrase, and punctuation is part of the text (`\"P&L\"`). Roles named \
+            by TEXT (title or alias) come first, then those whose summary mentions it, then the \
+            rest. Each role found is shown with the lines that mention TEXT, the match highlighted \
+            when colour is on. Finding nothing exits with status 1.",
+        after_help = "Examples:\n  ladder search roadmap\n  ladder search \"product strategy\"\n  ladder search go-to-market -o json"
     )]
     Search {
-        /// The text to look for (case is ignored)
-        text: String,
+        /// The text to look for: whole words, case ignored; several words are one phrase
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
     },
 
     /// Show the reporting lines as a tree, from the top or from ROLE down
@@ -185,11 +190,13 @@ pub enum Command {
             The tree starts at the roles that report to no one (or at ROLE) and follows `reports_to` \
             downwards. A role with several bosses appears under each; after the first time it is \
             marked (see above) and not expanded again, so the tree stays finite.",
-        after_help = "Examples:\n  ladder tree\n  ladder tree vp\n  ladder tree --ascii\n  ladder tree cpo -o json\n  ladder tree -o dot | dot -Tsvg > tree.svg"
+        after_help = "Examples:\n  ladder tree\n  ladder tree VP of Product\n  ladder tree --ascii\n  ladder tree cpo -o json\n  ladder tree -o dot | dot -Tsvg > tree.svg"
     )]
     Tree {
-        /// Start from this role instead of the top
-        role: Option<String>,
+        /// Start from this role instead of the top; several words are one name
+        /// (`ladder tree VP of Product`)
+        #[arg(num_args = 0..)]
+        role: Vec<String>,
     },
 
     /// Draw the whole ladder as a picture: Graphviz DOT (the default) or Mermaid
@@ -270,7 +277,7 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct PathArgs {
-    /// Where the route starts
+    /// Where the route starts (quote a name of several words: "VP of Product")
     pub from: String,
     /// Where the route ends
     pub to: String,

@@ -10,7 +10,7 @@ pub use crate::commands::{Query, Task};
 pub use crate::render::Style;
 use crate::route::RouteOrder;
 
-/// Width tables are fitted to when stdout is not a terminal and `COLUMNS` is not set.
+/// Width tables are fitted to when no terminal is attached and `COLUMNS` is not set.
 pub const DEFAULT_WIDTH: u16 = 100;
 
 /// Everything a run needs, free of clap types.
@@ -26,6 +26,7 @@ pub struct Config {
 #[derive(Debug, Clone, Default)]
 pub struct Environment {
     pub stdout_is_terminal: bool,
+    /// The width of stdout's terminal, or when stdout is piped, of stderr's or /dev/tty's.
     pub terminal_width: Option<u16>,
     pub no_color: bool,
     pub clicolor_force: bool,
@@ -40,7 +41,7 @@ impl Environment {
         let stdout_is_terminal = std::io::stdout().is_terminal();
         Environment {
             stdout_is_terminal,
-            terminal_width: terminal_size::terminal_size_of(std::io::stdout()).map(|(w, _)| w.0),
+            terminal_width: terminal_width(),
             no_color: set("NO_COLOR"),
             clicolor_force: std::env::var_os("CLICOLOR_FORCE")
                 .is_some_and(|v| !v.is_empty() && v != "0"),
@@ -50,6 +51,20 @@ impl Environment {
                 .and_then(|c| c.trim().parse().ok()),
         }
     }
+}
+
+/// The width of the terminal the output is read on: stdout's, or when stdout is piped (`ladder
+/// list | less`), stderr's or the controlling terminal's (/dev/tty), as git and bat do.
+fn terminal_width() -> Option<u16> {
+    let width = |size: Option<(terminal_size::Width, terminal_size::Height)>| {
+        size.map(|(w, _)| w.0).filter(|&w| w > 0)
+    };
+    width(terminal_size::terminal_size_of(std::io::stdout()))
+        .or_else(|| width(terminal_size::terminal_size_of(std::io::stderr())))
+        .or_else(|| {
+            let tty = std::fs::File::open("/dev/tty").ok()?;
+            width(terminal_size::terminal_size_of(&tty))
+        })
 }
 
 /// A format the command cannot give: `format` was asked of a command with only `formats`.
@@ -88,13 +103,13 @@ impl Config {
                 !env.no_color && !env.term_dumb && (env.stdout_is_terminal || env.clicolor_force)
             }
         };
-        let width = if env.stdout_is_terminal {
-            env.terminal_width.or(env.columns)
-        } else {
-            env.columns
-        }
-        .unwrap_or(DEFAULT_WIDTH)
-        .max(40);
+        // `COLUMNS` first (as git does), then the terminal the output is read on, even through a
+        // pipe; with neither, a fixed width.
+        let width = env
+            .columns
+            .or(env.terminal_width)
+            .unwrap_or(DEFAULT_WIDTH)
+            .max(40);
         let limits = Limits {
             max_file_bytes: global.limits.max_file_size,
             max_depth: global.limits.max_depth,
@@ -157,8 +172,14 @@ fn task(command: Command, format: Option<Format>) -> Option<Task> {
         }
         Command::Gap { from, to } => page(Query::Gap { from, to }),
         Command::List { track, level } => page(Query::List { track, level }),
-        Command::Search { text } => page(Query::Search { text }),
-        Command::Tree { role } => drawn(Query::Tree { role: role.clone() }, Drawing::Tree { role }),
+        Command::Search { text } => page(Query::Search {
+            text: text.join(" "),
+        }),
+        Command::Tree { role } => {
+            // The words of a role name, joined: `ladder tree VP of Product`.
+            let role = (!role.is_empty()).then(|| role.join(" "));
+            drawn(Query::Tree { role: role.clone() }, Drawing::Tree { role })
+        }
         Command::Graph => match format.unwrap_or(Dot) {
             Dot => Some(Task::Picture(Drawing::Ladder, PictureFormat::Dot)),
             Mermaid => Some(Task::Picture(Drawing::Ladder, PictureFormat::Mermaid)),
@@ -240,6 +261,28 @@ mod tests {
             ..Environment::default()
         };
         assert_eq!(config(&["list"], &columns).style.width, 72);
+    }
+
+    #[test]
+    fn piped_output_takes_the_width_of_an_attached_terminal_but_stays_plain() {
+        // stdout piped, stderr (or /dev/tty) a terminal 66 columns wide.
+        let piped = Environment {
+            terminal_width: Some(66),
+            ..Environment::default()
+        };
+        let style = config(&["list"], &piped).style;
+        assert_eq!(style.width, 66);
+        assert!(!style.color && !style.unicode);
+        let columns = Environment {
+            columns: Some(72),
+            ..piped.clone()
+        };
+        assert_eq!(config(&["list"], &columns).style.width, 72);
+        let tty = Environment {
+            stdout_is_terminal: true,
+            ..columns
+        };
+        assert_eq!(config(&["list"], &tty).style.width, 72);
     }
 
     #[test]

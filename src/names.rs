@@ -27,6 +27,128 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// What a token of folded text is, for whole-word matching ([`tokens`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Token {
+    /// Letters, digits and marks: a whole word.
+    Word,
+    /// A run of white space.
+    Space,
+    /// One character of punctuation or a symbol.
+    Other,
+}
+
+/// Characters that Unicode's word boundaries (UAX #29) keep inside a word (`don't`, `e.g`,
+/// `3.5`, `a_b`) but whole-word matching splits at, so that `roadmap` finds "roadmap's": every
+/// ASCII character but letters and digits, and the few others of UAX #29's MidLetter, MidNum,
+/// MidNumLet and ExtendNumLet classes that survive folding (fullwidth forms fold to ASCII).
+fn splits_words(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_alphanumeric();
+    }
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{B7}'
+                | '\u{387}'
+                | '\u{589}'
+                | '\u{5F4}'
+                | '\u{60C}'
+                | '\u{60D}'
+                | '\u{66C}'
+                | '\u{7F8}'
+                | '\u{2018}'
+                | '\u{2019}'
+                | '\u{2024}'
+                | '\u{2027}'
+                | '\u{203F}'
+                | '\u{2040}'
+                | '\u{2054}'
+        )
+}
+
+/// Calls `token` with each token of folded text ([`fold`]), in order: its byte range and what it
+/// is. Words end where Unicode's word boundaries (UAX #29, so each ideograph is a word of its
+/// own, while a katakana run is one) or any punctuation ([`splits_words`]) say; every other
+/// character is a token of its own, and a run of white space is one. Linear in the text; ASCII,
+/// the common case, is split by hand to the same effect, without the Unicode tables.
+pub fn tokens(folded: &str, mut token: impl FnMut(std::ops::Range<usize>, Token)) {
+    let kind = |c: char| {
+        if c.is_whitespace() {
+            Token::Space
+        } else if splits_words(c) {
+            Token::Other
+        } else {
+            Token::Word
+        }
+    };
+    // Splits one segment into runs of words and spaces, and single other characters.
+    let mut split = |offset: usize, segment: &str| {
+        let mut run: Option<(usize, Token)> = None;
+        for (at, c) in segment.char_indices() {
+            let this = kind(c);
+            match run {
+                Some((_, open)) if open == this && this != Token::Other => continue,
+                Some((start, open)) => token(offset + start..offset + at, open),
+                None => {}
+            }
+            run = Some((at, this));
+        }
+        if let Some((start, open)) = run {
+            token(offset + start..offset + segment.len(), open);
+        }
+    };
+    if folded.is_ascii() {
+        split(0, folded);
+    } else {
+        use unicode_segmentation::UnicodeSegmentation as _;
+        for (offset, segment) in folded.split_word_bound_indices() {
+            split(offset, segment);
+        }
+    }
+}
+
+/// The separator between tokens in [`phrase_key`]: a character that text cannot hold (the
+/// catalogue refuses control characters; an argument cannot hold NUL).
+pub const SEP: char = '\0';
+
+/// Folded text as whole-word matching compares it: each token with [`SEP`] before and after it,
+/// each run of white space as one space; with `words_only`, only the words (for names, where
+/// punctuation does not count). `P&L` is `␀p␀&␀l␀`; a phrase is found in a text exactly when its
+/// key is a substring of the text's key (plain `memmem` search, linear).
+pub fn phrase_key(folded: &str, words_only: bool) -> String {
+    phrase_key_with(folded, words_only, |_, _| {})
+}
+
+/// [`phrase_key`], calling `each` with every token put in the key: where it starts in the key,
+/// and its byte range in `folded` (so that a match can be traced back).
+pub fn phrase_key_with(
+    folded: &str,
+    words_only: bool,
+    mut each: impl FnMut(usize, std::ops::Range<usize>),
+) -> String {
+    let mut key = String::with_capacity(folded.len() + 8);
+    key.push(SEP);
+    tokens(folded, |range, kind| {
+        if words_only && kind != Token::Word {
+            return;
+        }
+        each(key.len(), range.clone());
+        match kind {
+            Token::Space => key.push(' '),
+            _ => key.push_str(folded.get(range).unwrap_or_default()),
+        }
+        key.push(SEP);
+    });
+    key
+}
+
+/// Whether `name` holds the words of `words` (a [`phrase_key`] of words only) in a row, whole:
+/// `product` is in "Head of Product", `duct` is not. An empty phrase is in nothing.
+pub fn has_words(name: &str, words: &str) -> bool {
+    words.len() > 1 && phrase_key(&fold(name), true).contains(words)
+}
+
 /// A name as it is compared: folded ([`fold`]), letters and digits only.
 /// `VP of Product`, `vp-of-product` and `VP_of_product` all become `vpofproduct`.
 pub fn normalize(name: &str) -> String {
@@ -133,6 +255,24 @@ pub fn ranked<'a>(
     candidates: impl Iterator<Item = &'a str>,
     n: usize,
 ) -> Vec<&'a str> {
+    let candidates: Vec<&'a str> = candidates.collect();
+    let mut out: Vec<&'a str> = Vec::new();
+    for position in ranked_positions(target, candidates.iter().copied()) {
+        if let Some(&candidate) = candidates.get(position)
+            && !out.contains(&candidate)
+        {
+            out.push(candidate);
+        }
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// The positions of the candidates similar to `target`, most similar first (ties in the order
+/// given), so that a caller can tell which of several equal names was meant.
+pub fn ranked_positions<'a>(target: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<usize> {
     let target = normalize(target);
     let target_len = target.chars().count();
     if target_len > MAX_COMPARED_CHARS {
@@ -171,16 +311,7 @@ pub fn ranked<'a>(
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut out: Vec<&'a str> = Vec::new();
-    for (_, _, candidate) in scored {
-        if !out.contains(&candidate) {
-            out.push(candidate);
-        }
-        if out.len() == n {
-            break;
-        }
-    }
-    out
+    scored.into_iter().map(|(_, order, _)| order).collect()
 }
 /// A lower bound of the Damerau-Levenshtein distance between two names: the characters one has
 /// and the other lacks, counted with repeats, on the side that has more. No edit changes it by
@@ -257,6 +388,28 @@ mod tests {
         assert_eq!(normalize("VP of Product"), normalize("vp_of-PRODUCT"));
         assert_ne!(normalize("VP of Product"), normalize("VP of Products"));
         assert_eq!(fold("Head of, Product"), "head of, product");
+    }
+
+    #[test]
+    fn phrases_are_whole_tokens_and_punctuation_is_a_token_of_its_own() {
+        let key = |text: &str| phrase_key(&fold(text), false);
+        assert_eq!(key("P&L"), "\0p\0&\0l\0");
+        assert_eq!(
+            key("The  roadmap's\nowner"),
+            "\0the\0 \0roadmap\0'\0s\0 \0owner\0"
+        );
+        assert!(key("Own the P&L.").contains(&key("p&l")));
+        assert!(key("raises AI-led training").contains(&key("AI")));
+        assert!(!key("raises main training").contains(&key("AI")));
+        // Each ideograph is a word; a katakana run is one.
+        assert!(key("製品ロードマップを作る").contains(&key("ロードマップ")));
+        assert!(!key("製品ロードマップ").contains(&key("ロード")));
+        assert_eq!(
+            phrase_key("head of, product", true),
+            "\0head\0of\0product\0"
+        );
+        assert!(has_words("Head of Product", &phrase_key("product", true)));
+        assert!(!has_words("Head of Product", &phrase_key("duct", true)));
     }
 
     #[test]

@@ -1,10 +1,13 @@
-//! Role names to roles: ids, aliases and titles, case- and punctuation-insensitive, then a unique
-//! prefix; with "did you mean" suggestions for names that match nothing.
+//! Role names to roles: ids, titles, aliases and title variants, case- and punctuation-insensitive,
+//! then a prefix or whole words anywhere; with "did you mean" suggestions for names that match
+//! nothing, and every candidate listed, with its id, for a name several roles share.
 
-use crate::model::{Catalogue, RoleIx};
+use crate::model::{Catalogue, Role, RoleIx};
 // `normalize` is re-exported for the commands that compare names through this module.
 pub use crate::names::normalize;
-use crate::names::{key_is, key_starts_with, ranked};
+use crate::names::{
+    fold, has_words, key_is, key_starts_with, phrase_key, ranked, ranked_positions,
+};
 
 /// Most suggestions shown for an unknown name.
 const MAX_SUGGESTIONS: usize = 3;
@@ -30,6 +33,12 @@ pub enum ResolveError {
         /// How many more candidates were not listed.
         more: usize,
     },
+    /// One of the two names of `compare` or `path`, with a hint about quoting.
+    #[error("{error}\n{hint}")]
+    InPair {
+        error: Box<ResolveError>,
+        hint: String,
+    },
 }
 
 fn unknown_message(name: &str, suggestions: &[String]) -> String {
@@ -52,8 +61,9 @@ fn ambiguous_message(name: &str, candidates: &[(String, String)], more: usize) -
         "'{}' could mean more than one role; use one of these ids:",
         shorten(name)
     );
+    let width = candidates.iter().map(|(id, _)| id.len()).max().unwrap_or(0);
     for (id, title) in candidates {
-        out.push_str(&format!("\n  {id:<24} {title}"));
+        out.push_str(&format!("\n  {id:<width$}  {title}"));
     }
     if more > 0 {
         out.push_str(&format!("\n  ... and {more} more"));
@@ -72,9 +82,42 @@ fn shorten(name: &str) -> String {
     }
 }
 
-/// Finds the role a name means. Tried in order: an id exactly as written (a hash lookup), an id,
-/// then an alias or title, then a prefix of exactly one role's id, alias or title (one linear
-/// pass over the names).
+/// The names a role goes by, besides its id: its title, then its aliases.
+fn names_of(role: &Role) -> impl Iterator<Item = &str> {
+    std::iter::once(role.title.as_str()).chain(role.aliases.iter().map(String::as_str))
+}
+
+/// What the catalogue says a role is called at companies of different sizes: names too, but
+/// weaker ones, since one variant ("Head of Product") may name several roles.
+fn variants_of(role: &Role) -> impl Iterator<Item = &str> {
+    let sizes = &role.titles_by_company_size;
+    [&sizes.startup, &sizes.scaleup, &sizes.enterprise]
+        .into_iter()
+        .filter_map(|t| t.as_deref())
+}
+
+/// Roles that a name matches, gathered in one pass, strongest kind first.
+#[derive(Default)]
+struct Matches {
+    /// An id, title or alias exactly (after normalising).
+    exact: Vec<RoleIx>,
+    /// A title variant exactly.
+    variant: Vec<RoleIx>,
+    /// The start of an id, title or alias.
+    prefix: Vec<RoleIx>,
+    /// Whole words anywhere in an id, title or alias.
+    words: Vec<RoleIx>,
+    /// The start of a title variant, or whole words in one.
+    partial_variant: Vec<RoleIx>,
+}
+
+/// Finds the role a name means. Tried in order, the first kind that matches deciding: an id
+/// exactly as written (a hash lookup); an id; a title or alias; a title variant (what a role is
+/// called at a company of some size); the start of an id, title or alias ("lead" is Lead PM even
+/// if another role is an "Analytics Lead"); whole words anywhere in one ("officer" is in "Chief
+/// Product Officer", "duct" is in nothing); then the start of, or whole words in, a title
+/// variant. One role is the answer; several are listed with their ids, since titles need not be
+/// unique. One linear pass over the names.
 pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError> {
     // An exact id is one hash lookup rather than a scan of every role.
     if let Some(ix) = catalogue.role_by_id(name) {
@@ -84,52 +127,56 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
     if wanted.is_empty() {
         return Err(ResolveError::Empty);
     }
-    let mut by_name: Option<RoleIx> = None;
-    let mut by_prefix: Vec<RoleIx> = Vec::new();
+    let words = phrase_key(&fold(name), true);
+    let starts = |n: &str| key_starts_with(n, &wanted);
+    let holds = |n: &str| has_words(n, &words);
+    let mut found = Matches::default();
     for (ix, role) in catalogue.roles.iter().enumerate() {
         if key_is(&role.id, &wanted) {
             return Ok(ix);
         }
-        let mut prefix = key_starts_with(&role.id, &wanted);
-        for n in std::iter::once(&role.title).chain(&role.aliases) {
-            if by_name.is_none() && key_is(n, &wanted) {
-                by_name = Some(ix);
-            }
-            prefix = prefix || key_starts_with(n, &wanted);
+        if names_of(role).any(|n| key_is(n, &wanted)) {
+            found.exact.push(ix);
         }
-        if prefix {
-            by_prefix.push(ix);
+        // The weaker kinds are looked for only while no stronger one has been found.
+        if !found.exact.is_empty() {
+            continue;
+        }
+        if variants_of(role).any(|n| key_is(n, &wanted)) {
+            found.variant.push(ix);
+        }
+        if !found.variant.is_empty() {
+            continue;
+        }
+        if starts(&role.id) || names_of(role).any(starts) {
+            found.prefix.push(ix);
+        }
+        if !found.prefix.is_empty() {
+            continue;
+        }
+        if holds(&role.id) || names_of(role).any(holds) {
+            found.words.push(ix);
+        } else if found.words.is_empty() && variants_of(role).any(|n| starts(n) || holds(n)) {
+            found.partial_variant.push(ix);
         }
     }
-    if let Some(ix) = by_name {
-        return Ok(ix);
-    }
-    match by_prefix.as_slice() {
+    let Matches {
+        exact,
+        variant,
+        prefix,
+        words,
+        partial_variant,
+    } = found;
+    let best = [exact, variant, prefix, words, partial_variant]
+        .into_iter()
+        .find(|roles| !roles.is_empty())
+        .unwrap_or_default();
+    match best.as_slice() {
         [ix] => Ok(*ix),
-        [] => {
-            let ids = catalogue.roles.iter().map(|r| r.id.as_str());
-            let names = catalogue.roles.iter().flat_map(|r| {
-                std::iter::once(r.title.as_str()).chain(r.aliases.iter().map(String::as_str))
-            });
-            // Suggest ids; a close title or alias suggests the id of its role.
-            let mut suggestions: Vec<String> = ranked(name, ids, MAX_SUGGESTIONS)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            for close in ranked(name, names, MAX_SUGGESTIONS) {
-                if let Ok(ix) = resolve_exact(catalogue, close) {
-                    let id = &catalogue.role(ix).id;
-                    if !suggestions.contains(id) {
-                        suggestions.push(id.clone());
-                    }
-                }
-            }
-            suggestions.truncate(MAX_SUGGESTIONS);
-            Err(ResolveError::Unknown {
-                name: name.to_owned(),
-                suggestions,
-            })
-        }
+        [] => Err(ResolveError::Unknown {
+            name: name.to_owned(),
+            suggestions: suggestions(catalogue, name),
+        }),
         many => Err(ResolveError::Ambiguous {
             name: name.to_owned(),
             candidates: many
@@ -145,18 +192,65 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
     }
 }
 
-/// The role whose title or alias is exactly this name (after normalising).
-fn resolve_exact(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ()> {
-    let wanted = normalize(name);
-    catalogue
+/// The ids of the roles whose id, title, alias or title variant is spelt most like `name`: ids
+/// first, then the roles of close names ("head of desing" suggests the role called "Head of
+/// Design" at a startup).
+fn suggestions(catalogue: &Catalogue, name: &str) -> Vec<String> {
+    let ids = catalogue.roles.iter().map(|r| r.id.as_str());
+    let mut suggestions: Vec<String> = ranked(name, ids, MAX_SUGGESTIONS)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    let names: Vec<(&str, RoleIx)> = catalogue
         .roles
         .iter()
-        .position(|r| {
-            std::iter::once(&r.title)
-                .chain(&r.aliases)
-                .any(|n| key_is(n, &wanted))
-        })
-        .ok_or(())
+        .enumerate()
+        .flat_map(|(ix, r)| names_of(r).chain(variants_of(r)).map(move |n| (n, ix)))
+        .collect();
+    for position in ranked_positions(name, names.iter().map(|(n, _)| *n)) {
+        if suggestions.len() >= MAX_SUGGESTIONS {
+            break;
+        }
+        if let Some(&(_, ix)) = names.get(position) {
+            let id = &catalogue.role(ix).id;
+            if !suggestions.contains(id) {
+                suggestions.push(id.clone());
+            }
+        }
+    }
+    suggestions
+}
+
+/// Resolves the two roles of `compare A B` or `path FROM TO`. When either name fails, the
+/// message adds that a name of several words needs quotes (`ladder compare vp of product`
+/// gives clap three words, and `ladder compare head product` may mean one role).
+pub fn resolve_pair(
+    catalogue: &Catalogue,
+    command: &str,
+    a: &str,
+    b: &str,
+) -> Result<(RoleIx, RoleIx), ResolveError> {
+    let pair = resolve(catalogue, a).and_then(|a| Ok((a, resolve(catalogue, b)?)));
+    pair.map_err(|error| {
+        if error == ResolveError::Empty {
+            return error;
+        }
+        let joined = format!("{a} {b}");
+        let one = match resolve(catalogue, &joined) {
+            Ok(ix) => format!(
+                " ('{}' together is {})",
+                shorten(&joined),
+                catalogue.role(ix).id
+            ),
+            Err(_) => String::new(),
+        };
+        ResolveError::InPair {
+            error: Box::new(error),
+            hint: format!(
+                "a name of several words needs quotes{one}, as in: ladder {command} \"VP of Product\" cpo"
+            ),
+        }
+    })
 }
 
 #[cfg(test)]
@@ -259,6 +353,77 @@ mod tests {
             }
             other => panic!("expected unknown, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn whole_words_anywhere_in_a_name_match_and_parts_of_words_do_not() {
+        assert_eq!(id("officer"), "cpo");
+        assert_eq!(id("of UX"), "director-ux");
+        assert_eq!(id("product analytics"), "head-of-product-analytics");
+        assert!(id("duct").starts_with("error: no role is called 'duct'"));
+        assert!(id("fficer").starts_with("error: no role"));
+    }
+
+    #[test]
+    fn a_title_several_roles_share_lists_them_all_with_their_ids() {
+        let mut roles = vec![
+            role("swe-1", "Software Engineer", &[]),
+            role("swe-2", "Software Engineer", &[]),
+            role("software-engineer-lead", "Lead Software Engineer", &[]),
+        ];
+        roles[1].titles_by_company_size.startup = Some("Engineer".into());
+        let c = Catalogue::sample(roles, 1);
+        let message = resolve(&c, "software engineer").unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "'software engineer' could mean more than one role; use one of these ids:\n  \
+             swe-1  Software Engineer\n  swe-2  Software Engineer"
+        );
+        assert_eq!(resolve(&c, "swe-2"), Ok(1));
+        // Whole words shared by several titles list them all; an exact variant is one role.
+        match resolve(&c, "software") {
+            Err(ResolveError::Ambiguous { candidates, .. }) => assert_eq!(candidates.len(), 3),
+            other => panic!("expected ambiguity, got {other:?}"),
+        }
+        assert_eq!(resolve(&c, "engineer"), Ok(1));
+    }
+
+    #[test]
+    fn a_title_variant_resolves_when_no_title_or_alias_matches() {
+        let mut roles = vec![
+            role("director-ux", "Director of UX", &[]),
+            role("head-of-product", "Head of Product", &[]),
+            role("vp", "VP of Product", &[]),
+        ];
+        roles[0].titles_by_company_size.startup = Some("Head of Design".into());
+        roles[2].titles_by_company_size.startup = Some("Head of Product".into());
+        let c = Catalogue::sample(roles, 1);
+        assert_eq!(resolve(&c, "head of design"), Ok(0));
+        assert_eq!(resolve(&c, "design"), Ok(0));
+        // A title beats another role's variant.
+        assert_eq!(resolve(&c, "head of product"), Ok(1));
+        match resolve(&c, "head of desing") {
+            Err(ResolveError::Unknown { suggestions, .. }) => {
+                assert_eq!(suggestions.first().map(String::as_str), Some("director-ux"))
+            }
+            other => panic!("expected suggestions, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_failed_pair_says_to_quote_a_name_of_several_words() {
+        let c = catalogue();
+        let message = resolve_pair(&c, "compare", "vp", "of")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.ends_with(
+                "a name of several words needs quotes ('vp of' together is vp-product), \
+                 as in: ladder compare \"VP of Product\" cpo"
+            ),
+            "{message}"
+        );
+        assert_eq!(resolve_pair(&c, "path", "pm", "cpo"), Ok((0, 4)));
     }
 
     #[test]

@@ -18,7 +18,7 @@ where
     T: Into<OsString> + Clone,
 {
     let mut command = Cli::command();
-    let matches = command.try_get_matches_from_mut(args)?;
+    let matches = command.try_get_matches_from_mut(args).map_err(quote_tip)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))?;
     let FormatRefused { format, formats } = match Config::new(cli, env) {
         Ok(config) => return Ok(config),
@@ -41,6 +41,36 @@ where
         None => command.error(ErrorKind::InvalidValue, message),
     };
     Err(error)
+}
+
+/// `ladder compare VP of Product head` gives `compare` four words for its two roles: the error
+/// then says to quote a name of several words (`show` joins its words itself).
+fn quote_tip(mut error: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    let usage = error
+        .get(ContextKind::Usage)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let word = error
+        .get(ContextKind::InvalidArg)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    let command = ["compare", "path"]
+        .into_iter()
+        .find(|command| usage.contains(&format!("ladder {command} ")));
+    if let Some(command) = command
+        && error.kind() == ErrorKind::UnknownArgument
+        && !word.starts_with('-')
+    {
+        let tip = format!(
+            "put a name of several words in quotes: ladder {command} \"VP of Product\" cpo"
+        );
+        error.insert(
+            ContextKind::Suggested,
+            ContextValue::StyledStrs(vec![tip.into()]),
+        );
+    }
+    error
 }
 
 fn format_name(format: Format) -> String {

@@ -57,8 +57,9 @@ fn command_names() -> Vec<String> {
 }
 
 /// Runs the `ladder` part of an example (up to a pipe or a redirection) with the shell, in a
-/// directory that holds the `team.yaml` the examples refer to. Returns the exit code and stderr.
-fn run_example(example: &str, dir: &Path) -> (Option<i32>, String) {
+/// directory that holds the `team.yaml` the examples refer to. Returns the exit code and stderr,
+/// and whether it printed anything on stdout.
+fn run_example(example: &str, dir: &Path) -> (Option<i32>, String, bool) {
     let command = example
         .split(" | ")
         .next()
@@ -80,6 +81,7 @@ fn run_example(example: &str, dir: &Path) -> (Option<i32>, String) {
     (
         output.status.code(),
         String::from_utf8_lossy(&output.stderr).into_owned(),
+        !output.stdout.is_empty(),
     )
 }
 
@@ -92,6 +94,7 @@ fn every_example_in_the_help_and_the_man_page_runs_and_exits_0() {
     assert!(names.len() >= 10, "{names:?}");
     for name in &names {
         texts.push((format!("ladder help {name}"), stdout(&["help", name])));
+        texts.push((format!("ladder {name} -h"), stdout(&[name, "-h"])));
     }
     texts.push(("ladder man".to_owned(), stdout(&["man"])));
     let mut failures = Vec::new();
@@ -101,14 +104,16 @@ fn every_example_in_the_help_and_the_man_page_runs_and_exits_0() {
         assert!(!found.is_empty(), "{source} shows no example");
         for example in found {
             count += 1;
-            let (code, stderr) = run_example(&example, dir.path());
+            let (code, stderr, printed) = run_example(&example, dir.path());
             if code != Some(0) {
                 failures.push(format!("{source}: `{example}` exited {code:?}: {stderr}"));
+            } else if !printed {
+                failures.push(format!("{source}: `{example}` printed nothing"));
             }
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
-    assert!(count > 40, "only {count} examples found");
+    assert!(count > 60, "only {count} examples found");
 }
 
 #[test]
@@ -131,4 +136,8 @@ fn examples_are_read_from_help_text_and_a_failing_one_is_caught() {
         run_example("ladder show no-such-role", dir.path()).0,
         Some(1)
     );
+    // An example that prints nothing is told apart from one that prints an answer.
+    let (code, _, printed) = run_example("ladder show cpo >/dev/null", dir.path());
+    assert_eq!((code, printed), (Some(0), false));
+    assert!(run_example("ladder show VP of Product", dir.path()).2);
 }

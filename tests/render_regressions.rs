@@ -390,10 +390,11 @@ fn tables_fit_narrow_terminals_without_one_letter_columns() {
                     );
                 }
             }
-            // Where there is room, words are never cut: whole in some cell of the table.
+            // Where there is room, words are never cut: whole in some cell of the table (or
+            // some line, where `list` gives up its table for a block per role).
             let cells: Vec<&str> = text
                 .lines()
-                .filter(|line| line.starts_with('│'))
+                .filter(|line| line.starts_with('│') || args[0] == "list")
                 .flat_map(|line| line.split(['│', '┆']))
                 .map(str::trim)
                 .collect();

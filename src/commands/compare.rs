@@ -8,7 +8,7 @@ use super::TotalView;
 use super::show::{RoleCard, card};
 use crate::compare::{AreaChange, Overlap, areas, overlap};
 use crate::model::Catalogue;
-use crate::resolve::resolve;
+use crate::resolve::resolve_pair;
 use crate::route::{RouteQuery, find_routes};
 
 /// The `compare` object of the JSON contract.
@@ -49,8 +49,7 @@ impl Step {
 }
 
 pub fn run(catalogue: &Catalogue, a: &str, b: &str) -> anyhow::Result<Comparison> {
-    let a_ix = resolve(catalogue, a)?;
-    let b_ix = resolve(catalogue, b)?;
+    let (a_ix, b_ix) = resolve_pair(catalogue, "compare", a, b)?;
     let (ra, rb) = (catalogue.role(a_ix), catalogue.role(b_ix));
     // Up the ladder from the lower role; at the same level a track switch may go either way (or
     // one way only), so both are tried and the quicker kept, A to B on a tie.

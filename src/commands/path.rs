@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{FigureView, LevelView, PathQuery, RoleRef, TotalView};
 use crate::model::Catalogue;
-use crate::resolve::resolve;
+use crate::resolve::{resolve, resolve_pair};
 use crate::route::{RouteQuery, Total, find_routes};
 
 /// The `path` object of the JSON contract.
@@ -53,8 +53,7 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
         via,
         avoid,
     } = query;
-    let from = resolve(catalogue, from)?;
-    let to = resolve(catalogue, to)?;
+    let (from, to) = resolve_pair(catalogue, "path", from, to)?;
     let via = via.as_deref().map(|v| resolve(catalogue, v)).transpose()?;
     let avoid = avoid
         .iter()

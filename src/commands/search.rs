@@ -1,8 +1,10 @@
 //! `ladder search TEXT`: the roles whose title, aliases, summary, responsibilities or expectations
-//! mention TEXT, with the lines that do.
+//! mention TEXT as whole words, with the lines that do; hits in titles and aliases first.
 //!
 //! Text is compared after Unicode compatibility normalisation (NFKC) and full case folding, so
-//! `STRASSE` finds "Straße" and fullwidth `Ａ１` finds "a1". The folded text is searched with
+//! `STRASSE` finds "Straße" and fullwidth `Ａ１` finds "a1"; then as whole words
+//! ([`names::tokens`]), so `AI` finds "AI-led" but not "raises", several words are a phrase, and
+//! punctuation in the query is part of it (`P&L`). The text's phrase key is searched with
 //! `memchr::memmem`, in time linear in the text and the query.
 
 use std::ops::Range;
@@ -59,6 +61,7 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
     }
     let needle = Needle::new(wanted);
     let mut hits = Vec::new();
+    let mut ranks = Vec::new();
     for role in &catalogue.roles {
         let fields = std::iter::once(("title", None, &role.title))
             .chain(role.aliases.iter().map(|a| ("alias", None, a)))
@@ -80,7 +83,8 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
                 text: line.clone(),
             })
             .collect();
-        if !matches.is_empty() {
+        if let Some(rank) = matches.iter().map(|m| field_rank(m.field)).min() {
+            ranks.push(rank);
             hits.push(Hit {
                 id: role.id.clone(),
                 title: role.title.clone(),
@@ -90,6 +94,11 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
             });
         }
     }
+    // Hits in a title or alias first, then in a summary, then elsewhere; catalogue order within
+    // each (the sort is stable).
+    let mut ranked: Vec<(u8, Hit)> = ranks.into_iter().zip(hits).collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    let hits: Vec<Hit> = ranked.into_iter().map(|(_, hit)| hit).collect();
     if hits.is_empty() {
         anyhow::bail!(
             "no role mentions '{}'; try a shorter or different word, or `ladder list` for every role",
@@ -102,39 +111,84 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
     })
 }
 
-/// Where `needle` occurs in `haystack`, compared folded: byte ranges into `haystack`, in order
-/// and not overlapping, each widened to whole characters (with their combining marks).
+/// How strongly a hit in this field says the role is about the text: a name first, then the
+/// summary, then the rest.
+fn field_rank(field: &str) -> u8 {
+    match field {
+        "title" | "alias" => 0,
+        "summary" => 1,
+        _ => 2,
+    }
+}
+
+/// Where `needle` occurs in `haystack` as whole words, compared folded: byte ranges into
+/// `haystack`, in order and not overlapping, each widened to whole characters (with their
+/// combining marks).
 pub fn occurrences(haystack: &str, needle: &str) -> Vec<Range<usize>> {
     Needle::new(needle).find_in(haystack)
 }
 
-/// The text searched for, folded, with its matcher built once.
+/// The text searched for, as a phrase key ([`names::phrase_key`]: folded, each word and
+/// punctuation mark between separators), with its matcher built once. A text holds the phrase as
+/// whole words exactly when its own key holds this key: one `memmem` search, linear in both.
 struct Needle {
     finder: Finder<'static>,
 }
 
 impl Needle {
     fn new(text: &str) -> Self {
-        let folded = fold(text).text;
+        let key = names::phrase_key(&fold(text).text, false);
         Needle {
-            finder: Finder::new(folded.as_bytes()).into_owned(),
+            finder: Finder::new(key.as_bytes()).into_owned(),
         }
     }
 
+    /// Whether the phrase has anything to find (a key of more than one separator).
+    fn is_empty(&self) -> bool {
+        self.finder.needle().len() <= 1
+    }
+
     fn is_in(&self, haystack: &str) -> bool {
-        !self.finder.needle().is_empty()
-            && self.finder.find(fold(haystack).text.as_bytes()).is_some()
+        !self.is_empty() && {
+            let key = names::phrase_key(&fold(haystack).text, false);
+            self.finder.find(key.as_bytes()).is_some()
+        }
     }
 
     fn find_in(&self, haystack: &str) -> Vec<Range<usize>> {
         let mut found: Vec<Range<usize>> = Vec::new();
-        let length = self.finder.needle().len();
-        if length == 0 {
+        if self.is_empty() {
             return found;
         }
         let folded = fold(haystack);
-        for start in self.finder.find_iter(folded.text.as_bytes()) {
-            let range = folded.original(start, start + length, haystack.len());
+        // For each token of the key: where it starts in the key, and its range in `folded`.
+        let mut tokens: Vec<(usize, Range<usize>)> = Vec::new();
+        let key = names::phrase_key_with(&folded.text, false, |at, range| {
+            tokens.push((at, range));
+        });
+        let length = self.finder.needle().len();
+        // The token that a byte of the key belongs to: the last that starts at or before it.
+        let token = |at: usize| {
+            let ix = tokens.partition_point(|(start, _)| *start <= at);
+            tokens
+                .get(ix.saturating_sub(1))
+                .map(|(_, range)| range.clone())
+        };
+        // Matches are searched one after another, each from the separator that ends the last
+        // (adjacent matches share it), so the text is still read once.
+        let mut from = 0;
+        while let Some(found_at) = key
+            .as_bytes()
+            .get(from..)
+            .and_then(|rest| self.finder.find(rest))
+        {
+            let start = from + found_at;
+            from = start + length - 1;
+            // A match runs from the separator before its first token to the one after its last.
+            let (Some(first), Some(last)) = (token(start + 1), token(start + length - 2)) else {
+                continue;
+            };
+            let range = folded.original(first.start, last.end, haystack.len());
             // Two matches inside one character (`s` twice in the `ss` of `ß`) are one.
             if found.last().is_none_or(|last| last.end <= range.start) {
                 found.push(range);
@@ -207,13 +261,37 @@ mod tests {
     use super::*;
 
     #[test]
-    fn occurrences_ignore_case_and_give_byte_ranges() {
+    fn occurrences_ignore_case_and_give_byte_ranges_of_whole_words() {
         assert_eq!(
-            occurrences("Own the Roadmap; roadmaps", "ROADMAP"),
-            [8..15, 17..24]
+            occurrences("Own the Roadmap; roadmaps, the roadmap's owner", "ROADMAP"),
+            [8..15, 31..38]
         );
         assert_eq!(occurrences("Straße STRASSE", "straße"), vec![0..7, 8..15]);
         assert!(occurrences("vision", "roadmap").is_empty());
+    }
+
+    #[test]
+    fn words_match_whole_a_phrase_as_a_phrase_and_punctuation_as_written() {
+        assert!(occurrences("raises the main training budget", "AI").is_empty());
+        assert_eq!(occurrences("AI-led products; AI.", "ai"), [0..2, 17..19]);
+        assert_eq!(occurrences("Owns the P&L and pricing", "p&l"), vec![9..12]);
+        assert!(occurrences("Owns the P & L", "P&L").is_empty());
+        assert_eq!(
+            occurrences(
+                "Sets product\n strategy; product vision",
+                "product strategy"
+            ),
+            vec![5..22]
+        );
+        assert!(occurrences("strategy for the product", "product strategy").is_empty());
+        assert_eq!(
+            occurrences("go-to-market plans", "go-to-market"),
+            vec![0..12]
+        );
+        // Adjacent matches share the separator between them: both are found.
+        assert_eq!(occurrences("a-a-", "a-"), [0..2, 2..4]);
+        // A phrase that overlaps itself: the match after a rejected one is still found.
+        assert_eq!(occurrences("ba-a-a", "a-a"), vec![3..6]);
     }
 
     #[test]
@@ -225,8 +303,8 @@ mod tests {
         // NFD in the text, NFC in the query, and the other way round.
         assert_eq!(occurrences("Cafe\u{301} lead", "CAFÉ"), vec![0..6]);
         assert_eq!(occurrences("Café lead", "cafe\u{301}"), vec![0..5]);
-        // One `s` of a folded `ß` is the whole `ß` in the original.
-        assert_eq!(occurrences("Maße", "s"), vec![2..4]);
+        // Part of a word is not a hit, even inside a folded `ß`.
+        assert!(occurrences("Maße", "s").is_empty());
         assert!(occurrences("vision", "").is_empty());
     }
 
@@ -245,6 +323,11 @@ mod tests {
         let line = "a".repeat(1_000_000);
         let query = format!("{}b", "a".repeat(100_000));
         assert!(occurrences(&line, &query).is_empty());
-        assert_eq!(occurrences(&line, &"a".repeat(1000)).len(), 1000);
+        assert!(occurrences(&line, &"a".repeat(1000)).is_empty());
+        let words = "a ".repeat(500_000);
+        assert_eq!(occurrences(&words, &"a ".repeat(1000)).len(), 500);
+        // A phrase that overlaps itself, rejected at every turn: still one pass.
+        let line = "ab-".repeat(300_000);
+        assert!(occurrences(&line, &format!("{}a", "ab-".repeat(10_000))).is_empty());
     }
 }
