@@ -247,7 +247,7 @@ pub enum Command {
             keep: levels become a list of their own, `tenure` becomes `time.in_role`, `next` and \
             `lateral` become `moves`, and `skills` become expectations in a `skills` competency. \
             The file itself is not changed. With -o json it is printed as JSON instead.",
-        after_help = "Examples:\n  ladder upgrade examples/engineering.yaml\n  ladder upgrade old.yaml > new.yaml && ladder check new.yaml"
+        after_help = "Examples:\n  ladder upgrade examples/engineering.yaml\n  ladder upgrade examples/engineering.yaml > engineering-v2.yaml && ladder check engineering-v2.yaml"
     )]
     Upgrade {
         /// The catalogue file to rewrite

@@ -89,6 +89,15 @@ fn run_example(example: &str, dir: &Path) -> (Option<i32>, String, bool) {
 fn every_example_in_the_help_and_the_man_page_runs_and_exits_0() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     std::fs::write(dir.path().join("team.yaml"), stdout(&["export"])).expect("team.yaml");
+    // The example catalogues, as in a clone of the repository.
+    let copies = dir.path().join("examples");
+    std::fs::create_dir(&copies).expect("examples/");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")).expect("ls") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "yaml") {
+            std::fs::copy(&path, copies.join(path.file_name().expect("a name"))).expect("copy");
+        }
+    }
     let mut texts = vec![("ladder --help".to_owned(), stdout(&["--help"]))];
     let names = command_names();
     assert!(names.len() >= 10, "{names:?}");
