@@ -28,7 +28,7 @@ fn catalogue(dir: &Path) -> PathBuf {
             "vp-product",
             "VP of Product",
             3,
-            "    aliases: [VP]\n    next: [cpo]\n",
+            "    aliases: [VP]\n    next: [cpo]\n    reports_to: [cpo]\n",
         ),
         role("cpo", "Chief Product Officer", 4, ""),
         role(

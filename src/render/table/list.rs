@@ -101,15 +101,19 @@ fn stacked(out: &mut dyn Write, roles: &[RoleRow], style: &Style) -> anyhow::Res
     let dash = marks(style).range;
     for row in roles {
         heading(out, &format!("{} ({})", title(row), row.id), style)?;
-        let facts = format!(
-            "{}, {}, {} in role",
-            row.track,
-            one_line(&row.level.label()),
-            match &row.in_role {
-                Some(f) => crate::render::figure_text(f, dash),
-                None => "unknown years".to_owned(),
-            }
-        );
+        let facts = match &row.in_role {
+            Some(f) => format!(
+                "{}, {}, {} years in role",
+                row.track,
+                one_line(&row.level.label()),
+                figure_short(Some(f), dash)
+            ),
+            None => format!(
+                "{}, {}, years in role: ?",
+                row.track,
+                one_line(&row.level.label())
+            ),
+        };
         for line in wrap(&facts, room) {
             writeln!(out, "  {line}")?;
         }
