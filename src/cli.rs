@@ -187,13 +187,18 @@ pub enum Command {
             Checks FILE, or else the catalogue in use (--catalogue, LADDER_CATALOGUE, or the built-in \
             one). A valid catalogue gets a one-line summary on stdout and exit status 0; an invalid one \
             gets every problem on stderr, each with the source line it points at, and exit status 1. \
-            With -o json the verdict goes to stdout as {\"valid\": bool, \"problems\": [{\"file\", \
-            \"line\", \"column\", \"message\"}]}.",
-        after_help = "Examples:\n  ladder check team.yaml\n  ladder --catalogue team.yaml check\n  ladder check team.yaml -o json"
+            Warnings about the ladder's shape (a role nothing leads to, a manager nobody reports to, \
+            a level, competency or source nothing uses) are printed the same way, with exit status 0; \
+            --strict makes them errors. With -o json the verdict goes to stdout as {\"valid\": bool, \
+            \"problems\": [...], \"warnings\": [...]}, each {\"file\", \"line\", \"column\", \"message\"}.",
+        after_help = "Examples:\n  ladder check examples/engineering-levels.yaml\n  ladder check --strict examples/competency-grid.yaml\n  ladder check examples/engineering.yaml -o json"
     )]
     Check {
         /// The catalogue file to check (default: the catalogue in use)
         file: Option<PathBuf>,
+        /// Treat warnings about the ladder's shape as errors (exit status 1)
+        #[arg(long)]
+        strict: bool,
     },
 
     /// Print the catalogue in use as commented YAML: a template for your own
@@ -204,6 +209,21 @@ pub enum Command {
         after_help = "Examples:\n  ladder export > team.yaml\n  ladder --catalogue team.yaml export -o json"
     )]
     Export,
+
+    /// Print a catalogue file rewritten in the current schema (version 2)
+    #[command(
+        long_about = "Print a catalogue file rewritten in the current schema (version 2), as commented \
+            YAML.\n\n\
+            Version 1 catalogues still load as they are; this writes the version 2 form for you to \
+            keep: levels become a list of their own, `tenure` becomes `time.in_role`, `next` and \
+            `lateral` become `moves`, and `skills` become expectations in a `skills` competency. \
+            The file itself is not changed. With -o json it is printed as JSON instead.",
+        after_help = "Examples:\n  ladder upgrade examples/engineering.yaml\n  ladder upgrade old.yaml > new.yaml && ladder check new.yaml"
+    )]
+    Upgrade {
+        /// The catalogue file to rewrite
+        file: PathBuf,
+    },
 
     /// Print a shell completion script, with role names offered where a ROLE is expected
     #[command(

@@ -168,18 +168,27 @@ fn task(command: Command, format: Option<Format>) -> Option<Task> {
         // One output each, a script or a page: no format to choose.
         Command::Completions { shell } => format.is_none().then_some(Task::Completions(shell)),
         Command::Man => format.is_none().then_some(Task::Man),
-        Command::Check { file } => {
+        Command::Check { file, strict } => {
             let format = match format.unwrap_or(Table) {
                 Table => CheckFormat::Summary,
                 Json => CheckFormat::Json,
                 _ => return None,
             };
-            Some(Task::Check { file, format })
+            Some(Task::Check {
+                file,
+                format,
+                strict,
+            })
         }
         // `table`, the default, is YAML here: the catalogue as a template.
         Command::Export => match format.unwrap_or(Yaml) {
             Table | Yaml => Some(Task::Export(DataFormat::Yaml)),
             Json => Some(Task::Export(DataFormat::Json)),
+            Markdown | Dot | Mermaid => None,
+        },
+        Command::Upgrade { file } => match format.unwrap_or(Yaml) {
+            Table | Yaml => Some(Task::Upgrade(file, DataFormat::Yaml)),
+            Json => Some(Task::Upgrade(file, DataFormat::Json)),
             Markdown | Dot | Mermaid => None,
         },
     }

@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use ladder::catalogue::LoadError;
 use ladder::commands::Unusable;
-use ladder::commands::check::AlreadyReported;
+use ladder::commands::check::{AlreadyReported, StrictWarnings};
 use ladder::config::Environment;
 use ladder::message::tidy;
 
@@ -91,7 +91,10 @@ fn report(error: &anyhow::Error) {
     let (invalid, unusable) = match (error.downcast_ref::<Unusable>(), error.downcast_ref()) {
         (Some(Unusable(LoadError::Invalid(invalid))), _) => (Some(invalid), true),
         (_, Some(LoadError::Invalid(invalid))) => (Some(invalid), false),
-        _ => (None, false),
+        _ => match error.downcast_ref::<StrictWarnings>() {
+            Some(StrictWarnings(warnings)) => (Some(warnings), false),
+            None => (None, false),
+        },
     };
     if let Some(invalid) = invalid {
         let _ = write!(stderr, "{}", invalid.render_problems());

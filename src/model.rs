@@ -430,9 +430,9 @@ pub struct Parts {
     pub x: Extensions,
 }
 
-#[cfg(test)]
 impl Role {
-    /// A role with only an id and a title, at level 0 on track 0, for unit tests.
+    /// A role with only an id and a title, at level 0 on track 0: for tests and generated
+    /// catalogues.
     pub fn sample(id: &str, title: &str) -> Role {
         Role {
             id: id.into(),
@@ -455,10 +455,9 @@ impl Role {
     }
 }
 
-#[cfg(test)]
 impl Catalogue {
-    /// These roles on one track, with one level per rank in `0..levels` (level `n` has rank `n`),
-    /// for unit tests.
+    /// These roles on one track, with one level per rank in `0..levels` (level `n` has rank `n`):
+    /// for tests and generated catalogues.
     pub fn sample(roles: Vec<Role>, levels: usize) -> Catalogue {
         Catalogue::with_indexes(Parts {
             name: "test".into(),

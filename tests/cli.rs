@@ -58,8 +58,9 @@ fn show_cpo_prints_the_role_card() {
         "Responsibilities",
         "Reports to",
         "Direct reports",
-        "Typical tenure",
-        "Leads to",
+        "Years in role",
+        "Experience at level",
+        "Moves to",
         "Reached from",
         "Titles by size",
         "Sources",
@@ -81,11 +82,11 @@ fn show_as_json_follows_the_contract() {
         "level",
         "summary",
         "responsibilities",
-        "skills",
+        "expectations",
         "reports_to",
         "direct_reports",
-        "tenure",
-        "next",
+        "time",
+        "moves",
         "previous",
         "titles_by_company_size",
         "sources",
@@ -94,11 +95,20 @@ fn show_as_json_follows_the_contract() {
     }
     assert_eq!(card["id"], "cpo");
     assert_eq!(card["title"], "Chief Product Officer");
-    assert!(card["level"].is_u64());
+    assert!(card["level"]["rank"].is_number(), "{card}");
+    assert!(card["level"]["id"].is_string(), "{card}");
     assert_eq!(ids(&card["reports_to"]), ["ceo"]);
     assert!(ids(&card["direct_reports"]).contains(&"vp-product".to_owned()));
     assert!(ids(&card["previous"]).contains(&"vp-product".to_owned()));
-    assert!(card["tenure"]["min"].as_f64() <= card["tenure"]["max"].as_f64());
+    let experience = &card["time"]["experience"];
+    assert!(experience["min"].is_number(), "{card}");
+    assert!(experience["sources"].is_array(), "{card}");
+    for m in card["moves"].as_array().expect("moves") {
+        assert!(m["to"].is_string() && m["kind"].is_string(), "{m}");
+    }
+    for e in card["expectations"].as_array().expect("expectations") {
+        assert!(e["area"].is_string() && e["texts"].is_array(), "{e}");
+    }
 }
 
 #[test]
@@ -164,7 +174,7 @@ fn compare_vp_head_puts_the_two_roles_side_by_side() {
             .starts_with("VP of Product (vp-product) and Head of Product (head-of-product)")
     );
     assert!(out.stdout.contains("(only this role)"));
-    assert!(out.stdout.contains("Shared skills:"));
+    assert!(out.stdout.contains("Vision, strategy"), "{}", out.stdout);
     assert!(out.stdout.contains("From Head of Product to VP of Product"));
 }
 
@@ -174,19 +184,25 @@ fn compare_as_json_splits_shared_and_one_sided_items() {
     assert_eq!(c["a"]["id"], "vp-product");
     assert_eq!(c["b"]["id"], "head-of-product");
     for side in ["shared", "only_a", "only_b"] {
-        assert!(c[side]["responsibilities"].is_array(), "{side}");
-        assert!(c[side]["skills"].is_array(), "{side}");
+        assert!(c["responsibilities"][side].is_array(), "{side}");
     }
-    // Together the three lists hold every skill of both roles.
+    // Together the three lists hold every responsibility of both roles.
     let count = |v: &Value| v.as_array().map_or(0, Vec::len);
+    let r = &c["responsibilities"];
     assert_eq!(
-        count(&c["shared"]["skills"]) + count(&c["only_a"]["skills"]),
-        count(&c["a"]["skills"])
+        count(&r["shared"]) + count(&r["only_a"]),
+        count(&c["a"]["responsibilities"])
     );
     assert_eq!(
-        count(&c["shared"]["skills"]) + count(&c["only_b"]["skills"]),
-        count(&c["b"]["skills"])
+        count(&r["shared"]) + count(&r["only_b"]),
+        count(&c["b"]["responsibilities"])
     );
+    // Competency by competency: every area either role names, each with what changes.
+    let areas = c["areas"].as_array().expect("areas");
+    assert!(!areas.is_empty(), "{c}");
+    for area in areas {
+        assert!(area["area"].is_string() && area["name"].is_string(), "{area}");
+    }
 }
 
 #[test]
@@ -213,14 +229,26 @@ fn path_as_json_runs_from_from_to_to_and_totals_every_step_but_the_last() {
     let steps = route["steps"].as_array().expect("steps");
     assert_eq!(steps.first().expect("a step")["id"], "product-manager");
     assert_eq!(steps.last().expect("a step")["id"], "cpo");
+    let counted = &steps[..steps.len() - 1];
+    let known: Vec<&Value> = counted.iter().filter(|s| !s["in_role"].is_null()).collect();
     let sum = |key: &str| -> f64 {
-        steps[..steps.len() - 1]
+        known
             .iter()
-            .map(|s| s["tenure"][key].as_f64().expect("years"))
+            .map(|s| s["in_role"][key].as_f64().expect("years"))
             .sum()
     };
     assert_eq!(route["total"]["min"].as_f64(), Some(sum("min")));
-    assert_eq!(route["total"]["max"].as_f64(), Some(sum("max")));
+    assert_eq!(route["total"]["steps"].as_u64(), Some(counted.len() as u64));
+    assert_eq!(
+        route["total"]["unknown_steps"].as_u64(),
+        Some((counted.len() - known.len()) as u64)
+    );
+    if known.iter().all(|s| s["in_role"]["max"].is_number()) {
+        assert_eq!(route["total"]["max"].as_f64(), Some(sum("max")));
+    }
+    for step in &steps[1..] {
+        assert!(step["kind"].is_string(), "{step}");
+    }
     for step in steps {
         assert!(step["title"].is_string());
     }
@@ -294,29 +322,24 @@ fn path_avoiding_every_route_says_so_and_exits_1() {
 #[test]
 fn list_orders_roles_by_track_and_level_and_filters() {
     let all = json(&["list"]);
-    let rows = all.as_array().expect("rows");
-    assert!(rows.len() >= 13);
+    assert!(all["name"].is_string() && all["tracks"].is_array() && all["levels"].is_array());
+    let rows = all["roles"].as_array().expect("rows");
+    assert!(rows.len() >= 20);
     for row in rows {
-        for field in ["id", "title", "track", "level"] {
+        for field in ["id", "title", "track", "level", "entry", "in_role"] {
             assert!(row.get(field).is_some(), "missing {field}");
         }
     }
     let ic = json(&["list", "--track", "ic"]);
-    assert!(
-        ic.as_array()
-            .expect("rows")
-            .iter()
-            .all(|r| r["track"] == "ic")
-    );
-    let levels: Vec<u64> = ic
-        .as_array()
-        .expect("rows")
+    let ic = ic["roles"].as_array().expect("rows");
+    assert!(ic.iter().all(|r| r["track"] == "ic"));
+    let ranks: Vec<f64> = ic
         .iter()
-        .map(|r| r["level"].as_u64().unwrap_or(0))
+        .map(|r| r["level"]["rank"].as_f64().unwrap_or(0.0))
         .collect();
-    assert!(levels.windows(2).all(|w| w[0] <= w[1]), "{levels:?}");
-    let level = json(&["list", "--level", "8"]);
-    assert_eq!(level[0]["id"], "cpo");
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+    let top = json(&["list", "--level", "chief-executive"]);
+    assert_eq!(top["roles"][0]["id"], "ceo");
 }
 
 #[test]
@@ -334,8 +357,10 @@ fn list_with_an_unknown_track_names_the_tracks_and_exits_1() {
 fn list_table_has_a_row_per_role() {
     let out = run(&["list"]);
     assert_eq!(out.code, 0);
-    assert!(out.stdout.contains("associate-pm"));
-    assert!(out.stdout.contains("Chief Product Officer"));
+    for id in ["associate-pm", "senior-pm", "cpo", "ceo"] {
+        assert!(out.stdout.contains(&format!(" {id} ")), "{id}:\n{}", out.stdout);
+    }
+    assert!(out.stdout.contains("(entry)"), "{}", out.stdout);
 }
 
 #[test]

@@ -90,12 +90,12 @@ fn a_document_that_is_a_list_or_a_scalar_is_refused() {
     let (_dir, path) = file_with("list.yaml", b"- version: 1\n- name: x\n");
     refused(
         &path,
-        "list.yaml:1:1: a catalogue is a mapping of keys (version, name, description, sources, tracks, roles), not a list",
+        "list.yaml:1:1: a catalogue is a mapping of keys (version, name, description, sources, tracks, levels, competencies, roles), not a list",
     );
     let (_dir, path) = file_with("scalar.yaml", b"just some words\n");
     refused(
         &path,
-        "scalar.yaml:1:1: a catalogue is a mapping of keys (version, name, description, sources, tracks, roles), not the text `just some words`",
+        "scalar.yaml:1:1: a catalogue is a mapping of keys (version, name, description, sources, tracks, levels, competencies, roles), not the text `just some words`",
     );
 }
 
@@ -329,7 +329,7 @@ fn a_byte_order_mark_and_crlf_line_ends_load_fine() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        format!("{shown}: valid: \"Design\", 3 roles, 2 tracks, 1 source\n")
+        format!("{shown}: valid: \"Design\", 3 roles, 2 tracks, 2 levels, 0 competency areas, 1 source\n")
     );
     let run = ladder(&["--catalogue", shown, "show", "designer", "-o", "json"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -345,9 +345,9 @@ fn a_problem_in_a_crlf_file_points_at_the_right_line_and_column() {
     let text = minimal()
         .replace(
             "    level: 2\n    summary: Leads a team",
-            "    level: 0\n    summary: Leads a team",
+            "    level: nine\n    summary: Leads a team",
         )
         .replace('\n', "\r\n");
     let (_dir, path) = file_with("windows.yaml", text.as_bytes());
-    refused(&path, "windows.yaml:38:12: level 0 is out of range");
+    refused(&path, "windows.yaml:38:12: `level` names no level `nine`");
 }

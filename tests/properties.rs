@@ -14,7 +14,10 @@ use ladder::catalogue::{Limits, load_text, yaml};
 use ladder::commands::export::to_raw;
 use ladder::commands::{Output, PageFormat as Format, PathQuery};
 use ladder::config::Query;
-use ladder::model::{Catalogue, Role, RoleIx, Source, Tenure, TenureBasis, TitlesBySize, Track};
+use ladder::model::{
+    Catalogue, Competency, Expectation, Figure, Level, Move, Parts, Role, RoleIx, Source,
+    TitlesBySize, Track,
+};
 use ladder::resolve::{normalize, resolve};
 use ladder::route::{NoRoute, Route, RouteOrder, RouteQuery, find_routes};
 
@@ -115,36 +118,12 @@ fn graph(max_roles: usize) -> impl Strategy<Value = Graph> {
 }
 
 fn plain_role(ix: usize, level: u32, min: f64, max: f64) -> Role {
-    Role {
-        id: format!("r{ix}"),
-        title: format!("Role {ix}"),
-        aliases: Vec::new(),
-        track: 0,
-        level,
-        entry: false,
-        summary: format!("Role number {ix}."),
-        responsibilities: vec!["Does the work.".to_owned()],
-        skills: Vec::new(),
-        reports_to: Vec::new(),
-        tenure: Tenure {
-            min,
-            max,
-            basis: TenureBasis::Estimate,
-            note: None,
-        },
-        next: Vec::new(),
-        lateral: Vec::new(),
-        titles_by_company_size: TitlesBySize::default(),
-        sources: Vec::new(),
-    }
-}
-
-fn one_track() -> Vec<Track> {
-    vec![Track {
-        id: "ic".to_owned(),
-        name: "Individual contributor".to_owned(),
-        description: None,
-    }]
+    let mut role = Role::sample(&format!("r{ix}"), &format!("Role {ix}"));
+    role.level = level as usize;
+    role.summary = format!("Role number {ix}.");
+    role.responsibilities = vec!["Does the work.".to_owned()];
+    role.time.in_role = Some(Figure::estimate(min, max));
+    role
 }
 
 impl Graph {
@@ -158,15 +137,13 @@ impl Graph {
                 plain_role(ix, level, f64::from(min) / 4.0, f64::from(max) / 4.0)
             })
             .collect();
-        for &(from, to, lateral) in &self.edges {
+        for &(from, to, _lateral) in &self.edges {
             let role = &mut roles[from];
-            if lateral {
-                role.lateral.push(to);
-            } else {
-                role.next.push(to);
+            if role.moves.iter().all(|m| m.to != to) {
+                role.moves.push(Move::to(to));
             }
         }
-        Catalogue::with_indexes(1, "random".to_owned(), None, Vec::new(), one_track(), roles)
+        Catalogue::sample(roles, 101)
     }
 }
 
@@ -610,14 +587,7 @@ fn named_catalogue() -> impl Strategy<Value = (Catalogue, Vec<Names>)> {
                         aliases: alias_keys,
                     });
                 }
-                let catalogue = Catalogue::with_indexes(
-                    1,
-                    "names".to_owned(),
-                    None,
-                    Vec::new(),
-                    one_track(),
-                    roles,
-                );
+                let catalogue = Catalogue::sample(roles, 2);
                 (catalogue, keys)
             })
     })
@@ -709,36 +679,55 @@ fn one_line(text: String) -> String {
 
 #[derive(Debug, Clone)]
 struct RoleDraft {
-    level: u32,
+    level: prop::sample::Index,
     entry: bool,
     summary: String,
     responsibilities: Vec<String>,
-    skills: Vec<String>,
-    tenure: (f64, f64),
-    tenure_source: Option<prop::sample::Index>,
-    note: Option<String>,
+    expectations: Vec<(prop::sample::Index, Option<prop::sample::Index>, Option<String>)>,
+    includes: Option<prop::sample::Index>,
+    in_role: Option<FigureDraft>,
+    experience: Option<FigureDraft>,
     titles: [Option<String>; 3],
     sources: Vec<prop::sample::Index>,
     reports_to: Vec<prop::sample::Index>,
-    next: Vec<prop::sample::Index>,
-    lateral: Vec<prop::sample::Index>,
+    moves: Vec<(prop::sample::Index, Option<String>, Option<prop::sample::Index>)>,
     track: prop::sample::Index,
+}
+
+/// A time figure: min, an optional max above it, sources, an estimate (with a note when both).
+type FigureDraft = (f64, Option<f64>, Vec<prop::sample::Index>, bool, Option<String>);
+
+fn figure_draft() -> impl Strategy<Value = FigureDraft> {
+    (
+        0.0f64..=25.0,
+        prop::option::of(0.0f64..=25.0),
+        prop::collection::vec(any::<prop::sample::Index>(), 0..3),
+        any::<bool>(),
+        prop::option::of(text()),
+    )
 }
 
 fn role_draft() -> impl Strategy<Value = RoleDraft> {
     let indexes = || prop::collection::vec(any::<prop::sample::Index>(), 0..3);
     (
         (
-            1u32..=100,
+            any::<prop::sample::Index>(),
             any::<bool>(),
             words(),
-            prop::collection::vec(text(), 1..3),
+            prop::collection::vec(text(), 0..3),
         ),
         (
-            prop::collection::vec(text(), 0..3),
-            (0.0f64..=50.0, 0.0f64..=50.0),
+            prop::collection::vec(
+                (
+                    any::<prop::sample::Index>(),
+                    prop::option::of(any::<prop::sample::Index>()),
+                    prop::option::of(text()),
+                ),
+                0..3,
+            ),
             prop::option::of(any::<prop::sample::Index>()),
-            prop::option::of(text()),
+            prop::option::of(figure_draft()),
+            prop::option::of(figure_draft()),
         ),
         [
             prop::option::of(text().prop_map(one_line)),
@@ -748,38 +737,72 @@ fn role_draft() -> impl Strategy<Value = RoleDraft> {
         (
             indexes(),
             indexes(),
-            indexes(),
-            indexes(),
+            prop::collection::vec(
+                (
+                    any::<prop::sample::Index>(),
+                    prop::option::of(text()),
+                    prop::option::of(any::<prop::sample::Index>()),
+                ),
+                0..3,
+            ),
             any::<prop::sample::Index>(),
         ),
     )
         .prop_map(
             |(
                 (level, entry, summary, responsibilities),
-                (skills, (a, b), tenure_source, note),
+                (expectations, includes, in_role, experience),
                 titles,
-                (sources, reports_to, next, lateral, track),
+                (sources, reports_to, moves, track),
             )| RoleDraft {
                 level,
                 entry,
                 summary,
                 responsibilities,
-                skills,
-                tenure: (a.min(b), a.max(b)),
-                tenure_source,
-                note,
+                expectations,
+                includes,
+                in_role,
+                experience,
                 titles,
                 sources,
                 reports_to,
-                next,
-                lateral,
+                moves,
                 track,
             },
         )
 }
 
-/// A valid catalogue: every reference resolves, `next` goes up and `lateral` stays level,
-/// reporting lines point to later roles only (so they form no cycle), and names are unique.
+/// The figure a draft stands for, valid: sources resolved, min <= max, a note when both
+/// sourced and estimated, and `estimate` where no source remains.
+fn figure(draft: &FigureDraft, sources: usize) -> Figure {
+    let (min, max, picked, estimate, note) = draft;
+    let mut ixs: Vec<usize> = Vec::new();
+    if sources > 0 {
+        for i in picked {
+            let s = i.index(sources);
+            if !ixs.contains(&s) {
+                ixs.push(s);
+            }
+        }
+    }
+    let estimate = *estimate || ixs.is_empty();
+    let note = if estimate && !ixs.is_empty() {
+        Some(note.clone().unwrap_or_else(|| "The maximum is estimated.".to_owned()))
+    } else {
+        note.clone()
+    };
+    Figure {
+        min: *min,
+        max: max.map(|m| m.max(*min)),
+        sources: ixs,
+        estimate,
+        note,
+        x: Default::default(),
+    }
+}
+
+/// A valid catalogue: every reference resolves, `includes` and reporting lines point to earlier
+/// or later roles only (so they form no cycle), proficiencies are steps of their scales.
 fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
     (
         (text(), prop::option::of(text())),
@@ -792,10 +815,33 @@ fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
             ),
             0..3,
         ),
-        prop::collection::vec((words().prop_map(one_line), prop::option::of(text())), 1..3),
+        prop::collection::vec(
+            (
+                words().prop_map(one_line),
+                prop::option::of(text()),
+                any::<bool>(),
+            ),
+            1..3,
+        ),
+        prop::collection::vec(
+            (
+                0.0f64..=1000.0,
+                prop::option::of(words().prop_map(one_line)),
+                prop::option::of(text()),
+                prop::collection::vec(text(), 0..2),
+            ),
+            1..4,
+        ),
+        prop::collection::vec(
+            (
+                words().prop_map(one_line),
+                prop::collection::vec(words().prop_map(one_line), 0..4),
+            ),
+            0..3,
+        ),
         prop::collection::vec(role_draft(), 1..6),
     )
-        .prop_map(|((name, description), sources, tracks, drafts)| {
+        .prop_map(|((name, description), sources, tracks, levels, areas, drafts)| {
             let sources: Vec<Source> = sources
                 .into_iter()
                 .enumerate()
@@ -805,15 +851,47 @@ fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
                     publisher,
                     published,
                     url,
+                    x: Default::default(),
                 })
                 .collect();
             let tracks: Vec<Track> = tracks
                 .into_iter()
                 .enumerate()
-                .map(|(ix, (name, description))| Track {
+                .map(|(ix, (name, description, manages))| Track {
                     id: format!("track-{ix}"),
                     name,
                     description,
+                    manages,
+                    x: Default::default(),
+                })
+                .collect();
+            let levels: Vec<Level> = levels
+                .into_iter()
+                .enumerate()
+                .map(|(ix, (rank, name, description, facts))| Level {
+                    id: format!("level-{ix}"),
+                    rank,
+                    code: Some(format!("L{ix}")),
+                    name,
+                    description,
+                    facts,
+                    time: Default::default(),
+                    x: Default::default(),
+                })
+                .collect();
+            let competencies: Vec<Competency> = areas
+                .into_iter()
+                .enumerate()
+                .map(|(ix, (name, mut scale))| {
+                    scale.sort();
+                    scale.dedup();
+                    Competency {
+                        id: format!("area-{ix}"),
+                        name,
+                        description: None,
+                        scale,
+                        x: Default::default(),
+                    }
                 })
                 .collect();
             let n = drafts.len();
@@ -827,57 +905,81 @@ fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
                 }
                 out
             };
-            let levels: Vec<u32> = drafts.iter().map(|d| d.level).collect();
             let roles: Vec<Role> = drafts
                 .iter()
                 .enumerate()
                 .map(|(ix, d)| {
-                    let basis = match (&d.tenure_source, sources.len()) {
-                        (Some(i), count) if count > 0 => TenureBasis::Source(i.index(count)),
-                        _ => TenureBasis::Estimate,
-                    };
-                    let mut role_sources: Vec<usize> = Vec::new();
-                    if !sources.is_empty() {
-                        for i in &d.sources {
-                            let s = i.index(sources.len());
-                            if !role_sources.contains(&s) {
-                                role_sources.push(s);
+                    let mut role = Role::sample(&format!("role-{ix}"), &format!("Role {ix}"));
+                    if d.entry {
+                        role.aliases = vec![format!("R{ix}")];
+                    }
+                    role.track = d.track.index(tracks.len());
+                    role.level = d.level.index(levels.len());
+                    role.entry = d.entry;
+                    role.summary = d.summary.clone();
+                    role.responsibilities = d.responsibilities.clone();
+                    role.includes = d.includes.map(|i| i.index(n)).filter(|&to| to < ix);
+                    if !competencies.is_empty() {
+                        for (area, step, text) in &d.expectations {
+                            let area = area.index(competencies.len());
+                            let scale = competencies[area].scale.len();
+                            let proficiency = step.filter(|_| scale > 0).map(|s| s.index(scale));
+                            let text = if proficiency.is_none() && text.is_none() {
+                                Some("Does it.".to_owned())
+                            } else {
+                                text.clone()
+                            };
+                            if role.expectations.iter().all(|e| e.area != area) {
+                                role.expectations.push(Expectation {
+                                    area,
+                                    proficiency,
+                                    text,
+                                    x: Default::default(),
+                                });
                             }
                         }
                     }
-                    Role {
-                        id: format!("role-{ix}"),
-                        title: format!("Role {ix}"),
-                        aliases: if d.entry {
-                            vec![format!("R{ix}")]
-                        } else {
-                            Vec::new()
-                        },
-                        track: d.track.index(tracks.len()),
-                        level: d.level,
-                        entry: d.entry,
-                        summary: d.summary.clone(),
-                        responsibilities: d.responsibilities.clone(),
-                        skills: d.skills.clone(),
-                        reports_to: pick(&d.reports_to, &|to| to > ix),
-                        tenure: Tenure {
-                            min: d.tenure.0,
-                            max: d.tenure.1,
-                            basis,
-                            note: d.note.clone(),
-                        },
-                        next: pick(&d.next, &|to| levels[to] > levels[ix]),
-                        lateral: pick(&d.lateral, &|to| to != ix && levels[to] == levels[ix]),
-                        titles_by_company_size: TitlesBySize {
-                            startup: d.titles[0].clone(),
-                            scaleup: d.titles[1].clone(),
-                            enterprise: d.titles[2].clone(),
-                        },
-                        sources: role_sources,
+                    role.reports_to = pick(&d.reports_to, &|to| to > ix);
+                    role.time.in_role = d.in_role.as_ref().map(|f| figure(f, sources.len()));
+                    role.time.experience = d.experience.as_ref().map(|f| figure(f, sources.len()));
+                    for (to, condition, source) in &d.moves {
+                        let to = to.index(n);
+                        if to != ix && role.moves.iter().all(|m| m.to != to) {
+                            let mut m = Move::to(to);
+                            m.condition = condition.clone();
+                            m.source = source
+                                .filter(|_| !sources.is_empty())
+                                .map(|s| s.index(sources.len()));
+                            role.moves.push(m);
+                        }
                     }
+                    role.titles_by_company_size = TitlesBySize {
+                        startup: d.titles[0].clone(),
+                        scaleup: d.titles[1].clone(),
+                        enterprise: d.titles[2].clone(),
+                        x: Default::default(),
+                    };
+                    if !sources.is_empty() {
+                        for i in &d.sources {
+                            let s = i.index(sources.len());
+                            if !role.sources.contains(&s) {
+                                role.sources.push(s);
+                            }
+                        }
+                    }
+                    role
                 })
                 .collect();
-            Catalogue::with_indexes(1, name, description, sources, tracks, roles)
+            Catalogue::with_indexes(Parts {
+                name,
+                description,
+                sources,
+                tracks,
+                levels,
+                competencies,
+                roles,
+                x: Default::default(),
+            })
         })
 }
 
@@ -962,16 +1064,11 @@ proptest! {
         edges in prop::collection::vec((0usize..6, 0usize..6, any::<bool>()), 0..40),
     ) {
         let mut roles: Vec<Role> = (0..6).map(|ix| plain_role(ix, 1, 1.0, 2.0)).collect();
-        // Repeats and a role listing the same target in both `next` and `lateral` included.
-        for &(from, to, lateral) in &edges {
-            if lateral {
-                roles[from].lateral.push(to);
-            } else {
-                roles[from].next.push(to);
-            }
+        // Repeats included.
+        for &(from, to, _) in &edges {
+            roles[from].moves.push(Move::to(to));
         }
-        let catalogue =
-            Catalogue::with_indexes(1, "edges".to_owned(), None, Vec::new(), one_track(), roles);
+        let catalogue = Catalogue::sample(roles, 2);
         for to in 0..6 {
             let expected: Vec<RoleIx> = (0..6)
                 .filter(|&from| catalogue.moves_from(from).any(|t| t == to))
@@ -989,20 +1086,30 @@ proptest! {
 /// YAML's anchors, aliases, flow collections and markers.
 fn fragment() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
-        "level: 0",
-        "level: 1",
+        "level: level-0",
+        "level: level-9",
         "level: 2",
-        "level: 101",
-        "next: [role-0]",
-        "next: [role-1, role-2]",
-        "lateral: [role-0]",
-        "lateral: [role-1]",
+        "rank: 1001",
+        "rank: .inf",
+        "moves: [{to: role-0}]",
+        "moves: [{to: role-1}, {to: role-1}]",
+        "- to: role-0",
+        "includes: role-0",
+        "includes: role-1",
+        "area: area-0",
+        "area: nope",
+        "proficiency: nope",
+        "scale: [a, b]",
+        "x-extra: {a: [1, 2]}",
+        "version: 1",
+        "tenure: {min: 1, max: 2, estimate: true}",
         "reports_to: [role-0]",
         "reports_to: [role-3]",
         "track: nope",
         "track: track-0",
         "estimate: true",
         "source: source-0",
+        "sources: [source-0]",
         "source: nope",
         "id: role-0",
         "- id: role-9",
@@ -1095,7 +1202,7 @@ proptest! {
                 let mut queries = vec![
                     Query::Show { role: name.clone() },
                     Query::List { track: None, level: None },
-                    Query::List { track: Some("mgmt".to_owned()), level: Some(2) },
+                    Query::List { track: Some("mgmt".to_owned()), level: Some("l2".to_owned()) },
                 ];
                 for from in &ids {
                     queries.push(Query::Show { role: from.clone() });

@@ -322,6 +322,12 @@ fn problem_from(error: serde_saphyr::Error) -> Problem {
 
 /// Rewords the parser's messages: limits say how to raise them.
 fn explain(message: &str) -> String {
+    if message.contains("mapping values are not allowed") {
+        return format!(
+            "{message}: a value that holds `: ` must be quoted, as in `summary: \"Strategy: sets \
+             the direction\"`"
+        );
+    }
     if message.contains("multiple YAML documents") {
         return "the file holds more than one YAML document (`---`); a catalogue is one document"
             .to_owned();

@@ -6,14 +6,17 @@
 use serde::Serialize;
 
 use super::{CheckFormat, Data, DataFormat, Output};
-use crate::catalogue::{self, Limits, LoadError, Origin};
+use crate::catalogue::{self, Checked, InvalidCatalogue, Limits, LoadError, Origin};
 use crate::model::Catalogue;
 
 /// The verdict on a catalogue, as `-o json` prints it (the JSON contract).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
+    /// No problem, and (with `--strict`) no warning.
     pub valid: bool,
     pub problems: Vec<JsonProblem>,
+    /// What `check` warns about the ladder's shape; errors with `--strict`.
+    pub warnings: Vec<JsonProblem>,
 }
 
 /// One problem; `line` and `column` are 1-based, and `null` for a problem of the whole file (it
@@ -32,38 +35,80 @@ pub struct JsonProblem {
 #[error("the catalogue is not valid")]
 pub struct AlreadyReported;
 
+/// A valid catalogue with warnings, checked with `--strict`: every warning, as an error.
+#[derive(Debug, thiserror::Error)]
+#[error("{} has {} warning{} about its shape, and --strict makes them errors", .0.origin, .0.problems.len(), if .0.problems.len() == 1 { "" } else { "s" })]
+pub struct StrictWarnings(pub InvalidCatalogue);
+
 /// Checks the catalogue from `origin`.
 ///
 /// Invalid: as a summary, the [`LoadError`] comes back for `main` to print with every problem on
 /// stderr; as JSON, the verdict is the output, and the run fails once it is written
-/// ([`Output::fails`]).
-pub fn run(origin: &Origin, limits: &Limits, format: CheckFormat) -> anyhow::Result<Output> {
+/// ([`Output::fails`]). Warnings go to stderr before the summary, or into the verdict.
+pub fn run(
+    origin: &Origin,
+    limits: &Limits,
+    format: CheckFormat,
+    strict: bool,
+) -> anyhow::Result<Output> {
     let name = origin.display_name();
-    let loaded = catalogue::load(origin, limits);
+    let checked = catalogue::check(origin, limits);
     Ok(match format {
-        CheckFormat::Json => Output::Data(Data::Verdict(verdict(&name, &loaded)), DataFormat::Json),
-        CheckFormat::Summary => Output::Text(format!("{}\n", summary(&name, &loaded?))),
+        CheckFormat::Json => Output::Data(
+            Data::Verdict(verdict(&name, &checked, strict)),
+            DataFormat::Json,
+        ),
+        CheckFormat::Summary => {
+            let checked = checked?;
+            let warnings = &checked.warnings;
+            if strict && !warnings.problems.is_empty() {
+                return Err(StrictWarnings(labelled(warnings)).into());
+            }
+            let count = warnings.problems.len();
+            let mut text = summary(&name, &checked.catalogue);
+            if count > 0 {
+                text.push_str(&format!(
+                    ", {count} warning{} (on stderr; --strict makes them errors)",
+                    if count == 1 { "" } else { "s" }
+                ));
+            }
+            text.push('\n');
+            Output::Noted {
+                text,
+                notes: labelled(warnings).render_problems(),
+            }
+        }
     })
+}
+
+/// Warnings as people read them: each message starts with `warning: `.
+fn labelled(warnings: &InvalidCatalogue) -> InvalidCatalogue {
+    let mut labelled = warnings.clone();
+    for p in &mut labelled.problems {
+        p.message.insert_str(0, "warning: ");
+    }
+    labelled
 }
 
 /// `examples/engineering.yaml: valid: "Software engineering", 16 roles, 3 tracks, 14 sources`
 pub fn summary(name: &str, catalogue: &Catalogue) -> String {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     format!(
-        "{name}: valid: \"{}\", {}, {}, {}",
+        "{name}: valid: \"{}\", {}, {}, {}, {}, {}",
         catalogue.name,
         count(catalogue.roles.len(), "role"),
         count(catalogue.tracks.len(), "track"),
+        count(catalogue.levels.len(), "level"),
+        count(catalogue.competencies.len(), "competency area"),
         count(catalogue.sources.len(), "source"),
     )
 }
 
 /// The verdict on a load, with positions as numbers and `null` where there is none.
-pub fn verdict(name: &str, loaded: &Result<Catalogue, LoadError>) -> Verdict {
+pub fn verdict(name: &str, loaded: &Result<Checked, LoadError>, strict: bool) -> Verdict {
     let known = |n: u64| (n > 0).then_some(n);
-    let problems = match loaded {
-        Ok(_) => Vec::new(),
-        Err(LoadError::Invalid(invalid)) => invalid
+    let listed = |invalid: &InvalidCatalogue| -> Vec<JsonProblem> {
+        invalid
             .problems
             .iter()
             .map(|p| JsonProblem {
@@ -72,7 +117,15 @@ pub fn verdict(name: &str, loaded: &Result<Catalogue, LoadError>) -> Verdict {
                 column: known(p.pos.column.into()),
                 message: p.message.clone(),
             })
-            .collect(),
+            .collect()
+    };
+    let warnings = match loaded {
+        Ok(checked) => listed(&checked.warnings),
+        Err(_) => Vec::new(),
+    };
+    let problems = match loaded {
+        Ok(_) => Vec::new(),
+        Err(LoadError::Invalid(invalid)) => listed(invalid),
         Err(error @ LoadError::Unreadable { .. }) => vec![JsonProblem {
             file: name.to_owned(),
             line: None,
@@ -81,7 +134,8 @@ pub fn verdict(name: &str, loaded: &Result<Catalogue, LoadError>) -> Verdict {
         }],
     };
     Verdict {
-        valid: problems.is_empty(),
+        valid: problems.is_empty() && (!strict || warnings.is_empty()),
         problems,
+        warnings,
     }
 }

@@ -71,9 +71,13 @@ pub enum Task {
     Check {
         file: Option<std::path::PathBuf>,
         format: CheckFormat,
+        /// Warnings about the ladder's shape are errors.
+        strict: bool,
     },
     /// The catalogue in use, as commented YAML or as JSON.
     Export(DataFormat),
+    /// A catalogue file, written in the current schema.
+    Upgrade(std::path::PathBuf, DataFormat),
 }
 
 /// What a picture shows.
@@ -154,6 +158,11 @@ pub enum Output {
     Data(Data, DataFormat),
     /// Written as it is: a completion script, the man page, `check`'s summary line.
     Text(String),
+    /// Text for stdout, with notes for stderr (the warnings of `check`), written first.
+    Noted {
+        text: String,
+        notes: String,
+    },
 }
 
 impl Output {
@@ -169,9 +178,13 @@ pub fn answer(task: &Task, origin: &Origin, limits: &Limits) -> anyhow::Result<O
     let output = match task {
         Task::Man => return Ok(Output::Text(man::run()?)),
         // `check` reads the catalogue file itself, valid or not.
-        Task::Check { file, format } => {
+        Task::Check {
+            file,
+            format,
+            strict,
+        } => {
             let origin = file.clone().map_or_else(|| origin.clone(), Origin::File);
-            return check::run(&origin, limits, *format);
+            return check::run(&origin, limits, *format, *strict);
         }
         Task::Page(query, format) => {
             let catalogue = load()?;
@@ -203,6 +216,12 @@ pub fn answer(task: &Task, origin: &Origin, limits: &Limits) -> anyhow::Result<O
             let script = completions::run(&catalogue, *shell)?;
             std::mem::forget(catalogue);
             Output::Text(script)
+        }
+        Task::Upgrade(file, format) => {
+            let catalogue = catalogue::load(&Origin::File(file.clone()), limits)?;
+            let raw = export::to_raw(&catalogue);
+            std::mem::forget(catalogue);
+            Output::Data(Data::Catalogue(Box::new(raw)), *format)
         }
         Task::Export(format) => {
             let catalogue = load()?;

@@ -18,6 +18,11 @@ pub struct RoleCard {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub track_description: Option<String>,
     pub level: LevelView,
+    /// What the level means, and what the framework says of it as a whole.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level_description: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub level_facts: Vec<String>,
     pub entry: bool,
     pub summary: String,
     pub responsibilities: Vec<String>,
@@ -57,6 +62,9 @@ pub struct ExpectationView {
     /// The step's place on the scale, from 1, and the scale's length.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<(usize, usize)>,
+    /// The role the proficiency is set by, when it is an included role rather than this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proficiency_from: Option<RoleRef>,
     /// Texts, those of included roles first, each with the role it comes from.
     pub texts: Vec<ExpectationText>,
 }
@@ -123,6 +131,10 @@ pub fn expectations(catalogue: &Catalogue, ix: RoleIx) -> Vec<ExpectationView> {
                 name: area.name.clone(),
                 proficiency: e.proficiency.and_then(|(p, _)| area.scale.get(p)).cloned(),
                 step: e.proficiency.map(|(p, _)| (p + 1, area.scale.len())),
+                proficiency_from: e
+                    .proficiency
+                    .filter(|&(_, from)| from != ix)
+                    .map(|(_, from)| RoleRef::new(catalogue, from)),
                 texts: e
                     .texts
                     .into_iter()
@@ -173,6 +185,8 @@ pub fn card(catalogue: &Catalogue, ix: RoleIx) -> RoleCard {
         track_name: track.name.clone(),
         track_description: track.description.clone(),
         level: LevelView::new(catalogue.level_of(role)),
+        level_description: catalogue.level_of(role).description.clone(),
+        level_facts: catalogue.level_of(role).facts.clone(),
         entry: role.entry,
         summary: role.summary.clone(),
         responsibilities: role.responsibilities.clone(),

@@ -44,6 +44,13 @@ impl Tree {
 }
 
 pub fn run(catalogue: &Catalogue, role: Option<&str>) -> anyhow::Result<Tree> {
+    if catalogue.roles.iter().all(|r| r.reports_to.is_empty()) {
+        anyhow::bail!(
+            "the catalogue `{}` has no reporting lines (no role has `reports_to`), so there is no \
+             tree to draw; `ladder list` shows every role",
+            crate::message::echo(&catalogue.name)
+        );
+    }
     let roots: Vec<RoleIx> = match role {
         Some(name) => vec![resolve(catalogue, name)?],
         None => (0..catalogue.roles.len())

@@ -118,8 +118,15 @@ fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
         .map(|m| {
             let mut text = format!("{} (`{}`), {}", m.to.title, m.to.id, m.kind);
             if let Some(condition) = &m.condition {
-                text.push_str(": ");
+                text.push_str("; if: ");
                 text.push_str(condition);
+            }
+            if let Some(note) = &m.note {
+                text.push_str("; ");
+                text.push_str(note);
+            }
+            if let Some(source) = &m.source {
+                text.push_str(&format!(" (source: {source})"));
             }
             text
         })
@@ -140,6 +147,14 @@ fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
             "About the track".into(),
             card.track_description.clone().unwrap_or_default(),
         ),
+        ("About the level".into(), {
+            let mut about = card.level_description.clone().unwrap_or_default();
+            if !card.level_facts.is_empty() {
+                about.push('\n');
+                about.push_str(&bullets(&card.level_facts));
+            }
+            about
+        }),
         (
             "Entry role".into(),
             if card.entry {
@@ -153,7 +168,10 @@ fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
     ];
     for e in &card.expectations {
         let mut text = match (&e.proficiency, e.step) {
-            (Some(p), Some((step, of))) => format!("{p} ({step} of {of})\n"),
+            (Some(p), Some((step, of))) => match &e.proficiency_from {
+                Some(from) => format!("{p} ({step} of {of}), as {}\n", from.title),
+                None => format!("{p} ({step} of {of})\n"),
+            },
             _ => String::new(),
         };
         let lines: Vec<String> = e

@@ -45,7 +45,7 @@ pub fn render(out: &mut dyn Write, output: &Output, style: &Style) -> anyhow::Re
         }
         Output::Data(data, DataFormat::Json) => json::render(out, data),
         Output::Data(data, DataFormat::Yaml) => yaml::render(out, data),
-        Output::Text(text) => Ok(out.write_all(text.as_bytes())?),
+        Output::Text(text) | Output::Noted { text, .. } => Ok(out.write_all(text.as_bytes())?),
     }
 }
 
@@ -214,20 +214,26 @@ pub fn total_text(total: &TotalView, dash: &str) -> String {
             }
         );
     }
-    let range = match total.max {
-        Some(max) => figure_years(total.min, Some(max), dash),
-        None => format!(
-            "at least {}",
-            figure_years(total.min, Some(total.min), dash)
+    let (range, open) = match total.max {
+        Some(max) => (figure_years(total.min, Some(max), dash), false),
+        None => (
+            format!("at least {}", figure_years(total.min, Some(total.min), dash)),
+            true,
         ),
+    };
+    let estimates = |e: usize| {
+        if e == 1 {
+            format!("1 of {steps} figures is an estimate")
+        } else {
+            format!("{e} of {steps} figures are estimates")
+        }
     };
     match total.estimated_steps {
         0 => format!("typically {range}"),
+        e if e == steps && open => format!("{range} (every figure is an estimate)"),
         e if e == steps => format!("an estimated {range} (every figure is an estimate)"),
-        e => format!(
-            "about {range} ({e} of {steps} figures {} estimates)",
-            if e == 1 { "is" } else { "are" }
-        ),
+        e if open => format!("{range} ({})", estimates(e)),
+        e => format!("about {range} ({})", estimates(e)),
     }
 }
 

@@ -65,7 +65,7 @@ pub fn render(out: &mut dyn Write, c: &Comparison, style: &Style) -> anyhow::Res
     let shape = Shape {
         header: true,
         labels: true,
-        whole: &[0],
+        whole: &[],
     };
     draw(out, rows, shape, style)?;
     if !r.shared.is_empty() {

@@ -37,7 +37,7 @@ pub fn render(out: &mut dyn Write, listing: &Listing, style: &Style) -> anyhow::
     let shape = Shape {
         header: true,
         labels: false,
-        whole: &[0, 1, 2],
+        whole: &[0, 2, 4],
     };
     draw(out, rows, shape, style)?;
     let shown: Vec<&str> = listing.roles.iter().map(|r| r.track.as_str()).collect();

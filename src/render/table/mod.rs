@@ -94,6 +94,9 @@ pub struct Shape {
     pub whole: &'static [usize],
 }
 
+/// The widest a label column grows before its labels wrap.
+const LABEL_WIDTH: usize = 22;
+
 /// Draws rows of cells (a cell's lines joined by `\n`) as a table no wider than the width:
 /// comfy-table lays it out, each column kept at least as wide as its longest word (its longest
 /// line for `whole` columns) while they all fit, and otherwise at a fair share of the width.
@@ -154,6 +157,14 @@ pub fn draw(
         if let Some(column) = table.column_mut(ix) {
             column.set_constraint(ColumnConstraint::ContentWidth);
         }
+    }
+    // Labels are short but for the odd long one (a competency's name): they wrap past
+    // `LABEL_WIDTH` rather than take the room of the text they label.
+    if shape.labels
+        && let (Some(column), Some(&least)) = (table.column_mut(0), least.first())
+    {
+        let width = u16::try_from(least.max(LABEL_WIDTH) + 2).unwrap_or(u16::MAX);
+        column.set_constraint(ColumnConstraint::UpperBoundary(Width::Fixed(width)));
     }
     let arranged: Vec<String> = table.lines().collect();
     let kept_whole = arranged.first().is_some_and(|top| {

@@ -37,6 +37,16 @@ pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Re
     if let Some(about) = &card.track_description {
         rows.push(row("About the track", about.clone()));
     }
+    if card.level_description.is_some() || !card.level_facts.is_empty() {
+        let mut about = card.level_description.clone().unwrap_or_default();
+        if !card.level_facts.is_empty() {
+            if !about.is_empty() {
+                about.push('\n');
+            }
+            about.push_str(&bullets(&card.level_facts, style));
+        }
+        rows.push(row("About the level", about));
+    }
     if card.entry {
         rows.push(row(
             "Entry role",
@@ -87,11 +97,21 @@ pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Re
         let moves = lines_of(&card.moves, style, |text, m| {
             text.push_str(&one_line(&m.to.title));
             text.push_str(" (");
+            text.push_str(&m.to.id);
+            text.push_str("), ");
             text.push_str(m.kind);
-            text.push(')');
             if let Some(condition) = &m.condition {
-                text.push_str(": ");
+                text.push_str("; if: ");
                 text.push_str(&one_line(condition));
+            }
+            if let Some(note) = &m.note {
+                text.push_str("; ");
+                text.push_str(&one_line(note));
+            }
+            if let Some(source) = &m.source {
+                text.push_str(" (source: ");
+                text.push_str(source);
+                text.push(')');
             }
         });
         rows.push(row("Moves to", moves));
@@ -105,7 +125,7 @@ pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Re
     let shape = Shape {
         header: false,
         labels: true,
-        whole: &[0],
+        whole: &[],
     };
     draw(out, rows, shape, style)?;
     // Below the table, so that an address is never cut in two: it can be clicked and copied.
@@ -132,6 +152,9 @@ fn expectation(card: &RoleCard, e: &ExpectationView, style: &Style) -> String {
     let mut text = String::new();
     if let (Some(p), Some((step, of))) = (&e.proficiency, e.step) {
         text.push_str(&format!("{} ({step} of {of})", one_line(p)));
+        if let Some(from) = &e.proficiency_from {
+            text.push_str(&format!(", as {}", one_line(&from.title)));
+        }
     }
     let lines: Vec<String> = e
         .texts

@@ -117,8 +117,13 @@ pub fn render(out: &mut dyn Write, route: &RouteView, style: &Style) -> anyhow::
         }
         // The mark is never cut off: the title gives way to it.
         let (title, mark) = label;
-        prose::fit(&mut text, title, label_width - mark.len(), pen.ellipsis);
+        let mut cell = String::new();
+        prose::fit(&mut cell, title, label_width - mark.len(), pen.ellipsis);
+        let cell = cell.trim_end();
+        text.push_str(cell);
         text.push_str(mark);
+        let used = prose::width(cell) + mark.len();
+        text.extend(std::iter::repeat_n(' ', label_width.saturating_sub(used)));
         text.push_str("  ");
         let painted = bar
             .iter()
