@@ -77,9 +77,7 @@ fn a_missing_required_field_is_named_with_the_role_it_is_missing_from() {
 fn a_value_of_the_wrong_type_says_what_was_expected() {
     assert_eq!(
         problems_in("wrong-type.yaml"),
-        [
-            "28:12: `level` names no level `senior`; the level ids are `level-1`, `level-2`"
-        ]
+        ["28:12: `level` names no level `senior`; the level ids are `level-1`, `level-2`"]
     );
 }
 
@@ -151,7 +149,12 @@ fn a_reporting_cycle_is_named_in_full() {
 #[test]
 fn moves_may_go_down_or_across_and_each_says_which() {
     // Version 1 refused these; version 2 takes them, and says what each move is.
-    let output = ladder(&["--catalogue", "tests/fixtures/next-lower-level.yaml", "show", "senior"]);
+    let output = ladder(&[
+        "--catalogue",
+        "tests/fixtures/next-lower-level.yaml",
+        "show",
+        "senior",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let card = String::from_utf8_lossy(&output.stdout);
     assert!(card.contains("(junior), step down"), "{card}");

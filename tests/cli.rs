@@ -201,7 +201,10 @@ fn compare_as_json_splits_shared_and_one_sided_items() {
     let areas = c["areas"].as_array().expect("areas");
     assert!(!areas.is_empty(), "{c}");
     for area in areas {
-        assert!(area["area"].is_string() && area["name"].is_string(), "{area}");
+        assert!(
+            area["area"].is_string() && area["name"].is_string(),
+            "{area}"
+        );
     }
 }
 
@@ -358,7 +361,11 @@ fn list_table_has_a_row_per_role() {
     let out = run(&["list"]);
     assert_eq!(out.code, 0);
     for id in ["associate-pm", "senior-pm", "cpo", "ceo"] {
-        assert!(out.stdout.contains(&format!(" {id} ")), "{id}:\n{}", out.stdout);
+        assert!(
+            out.stdout.contains(&format!(" {id} ")),
+            "{id}:\n{}",
+            out.stdout
+        );
     }
     assert!(out.stdout.contains("(entry)"), "{}", out.stdout);
 }

@@ -329,7 +329,9 @@ fn a_byte_order_mark_and_crlf_line_ends_load_fine() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        format!("{shown}: valid: \"Design\", 3 roles, 2 tracks, 2 levels, 0 competency areas, 1 source\n")
+        format!(
+            "{shown}: valid: \"Design\", 3 roles, 2 tracks, 2 levels, 0 competency areas, 1 source\n"
+        )
     );
     let run = ladder(&["--catalogue", shown, "show", "designer", "-o", "json"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);

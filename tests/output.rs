@@ -74,7 +74,10 @@ fn show_json_carries_every_field_of_the_contract() {
 #[test]
 fn compare_json_holds_both_cards_and_what_they_share() {
     let comparison = json(&["compare", "vp", "head", "-o", "json"]);
-    has_fields(&comparison, &["a", "b", "responsibilities", "areas", "step"]);
+    has_fields(
+        &comparison,
+        &["a", "b", "responsibilities", "areas", "step"],
+    );
     assert_eq!(comparison["a"]["id"], "vp-product");
     assert_eq!(comparison["b"]["id"], "head-of-product");
     has_fields(
@@ -82,7 +85,12 @@ fn compare_json_holds_both_cards_and_what_they_share() {
         &["shared", "only_a", "only_b"],
     );
     for area in comparison["areas"].as_array().expect("areas") {
-        has_fields(area, &["area", "name", "a", "b", "change", "only_a", "only_b", "shared"]);
+        has_fields(
+            area,
+            &[
+                "area", "name", "a", "b", "change", "only_a", "only_b", "shared",
+            ],
+        );
     }
 }
 
@@ -104,7 +112,13 @@ fn path_json_runs_from_the_first_role_to_the_last_with_a_total() {
     }
     has_fields(
         &route["total"],
-        &["min", "steps", "unknown_steps", "estimated_steps", "sourced"],
+        &[
+            "min",
+            "steps",
+            "unknown_steps",
+            "estimated_steps",
+            "sourced",
+        ],
     );
 }
 

@@ -46,6 +46,8 @@ struct Graph {
     tenures: Vec<(u32, u32)>,
     /// (from, to, lateral) edges.
     edges: Vec<(RoleIx, RoleIx, bool)>,
+    /// Track of each role: 0 individual contributor, 1 management, 2 executive (both manage).
+    tracks: Vec<usize>,
 }
 
 /// How a random graph is shaped.
@@ -78,9 +80,10 @@ fn graph(max_roles: usize) -> impl Strategy<Value = Graph> {
                 prop::collection::vec(prop::bool::weighted(density), n * n),
                 prop::collection::vec(prop::bool::weighted(0.5), n * n),
                 Just(shape),
+                prop::collection::vec(0usize..3, n),
             )
         })
-        .prop_map(|(levels, spans, picks, both_ways, shape)| {
+        .prop_map(|(levels, spans, picks, both_ways, shape, tracks)| {
             let n = levels.len();
             let tenures = spans
                 .iter()
@@ -113,6 +116,7 @@ fn graph(max_roles: usize) -> impl Strategy<Value = Graph> {
                 levels,
                 tenures,
                 edges,
+                tracks,
             }
         })
 }
@@ -143,12 +147,24 @@ impl Graph {
                 role.moves.push(Move::to(to));
             }
         }
-        Catalogue::sample(roles, 101)
+        for (role, &track) in roles.iter_mut().zip(&self.tracks) {
+            role.track = track;
+        }
+        let mut catalogue = Catalogue::sample(roles, 101);
+        let track = |id: &str, manages: bool| Track {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            description: None,
+            manages,
+            x: Default::default(),
+        };
+        catalogue.tracks = vec![track("ic", false), track("m", true), track("x", true)];
+        catalogue
     }
 }
 
 /// Every simple path from `from` to `to` that passes none of `avoid`, by depth-first search,
-/// ranked as `find_routes` promises: by cost, then by the sequence of role indices.
+/// ranked as `find_routes` promises: by its measures, then by the sequence of role ids.
 fn brute_force(
     catalogue: &Catalogue,
     from: RoleIx,
@@ -179,17 +195,36 @@ fn brute_force(
     }
     let mut out = Vec::new();
     walk(catalogue, to, avoid, &mut vec![from], &mut out);
-    out.sort_by_key(|path| (cost(catalogue, path, order), path.clone()));
+    out.sort_by_key(|path| {
+        let ids: Vec<String> = path
+            .iter()
+            .map(|&ix| catalogue.role(ix).id.clone())
+            .collect();
+        (cost(catalogue, path, order), ids)
+    });
     out
 }
 
-/// The pair routes are ranked by.
-fn cost(catalogue: &Catalogue, path: &[RoleIx], order: RouteOrder) -> (u64, u64) {
+/// The measures routes are ranked by, written out from the rule in docs/output.md: time, track
+/// switches, roles of another kind than the destination (managing people or not), moves; or
+/// moves first with `--by steps`.
+fn cost(catalogue: &Catalogue, path: &[RoleIx], order: RouteOrder) -> Vec<u64> {
     let time = Route::new(catalogue, path.to_vec()).time_millis;
-    let steps = path.len() as u64;
+    let track = |ix: RoleIx| catalogue.role(ix).track;
+    let manages = |ix: RoleIx| catalogue.tracks[track(ix)].manages;
+    let switches = path
+        .windows(2)
+        .filter(|p| track(p[0]) != track(p[1]))
+        .count() as u64;
+    let last = path[path.len() - 1];
+    let other_kind = path[..path.len() - 1]
+        .iter()
+        .filter(|&&ix| manages(ix) != manages(last))
+        .count() as u64;
+    let moves = path.len() as u64 - 1;
     match order {
-        RouteOrder::Time => (time, steps),
-        RouteOrder::Steps => (steps, time),
+        RouteOrder::Time => vec![time, switches, other_kind, moves],
+        RouteOrder::Steps => vec![moves, time, switches, other_kind],
     }
 }
 
@@ -262,7 +297,7 @@ proptest! {
                     cost(&catalogue, &routes[0].steps, order),
                     cost(&catalogue, &expected[0], order)
                 );
-                // Ties go to the lowest sequence of role indices, so the answer is the same one.
+                // Ties go to the first sequence of role ids, so the answer is the same one.
                 prop_assert_eq!(&routes[0].steps, &expected[0]);
             }
             Err(error) => {
@@ -406,9 +441,10 @@ fn crossing_legs() -> impl Strategy<Value = Graph> {
             (
                 prop::collection::vec(tenure.clone(), n),
                 prop::collection::vec(prop::bool::weighted(0.08), n * n),
+                prop::collection::vec(0usize..3, n),
             )
         })
-        .prop_map(|(spans, extra)| {
+        .prop_map(|(spans, extra, tracks)| {
             let n = spans.len();
             let mut edges: Vec<(RoleIx, RoleIx, bool)> = TRAP
                 .iter()
@@ -428,6 +464,7 @@ fn crossing_legs() -> impl Strategy<Value = Graph> {
                 levels: vec![1; n],
                 tenures: spans.iter().map(|&(min, more)| (min, min + more)).collect(),
                 edges,
+                tracks,
             }
         })
 }
@@ -683,19 +720,33 @@ struct RoleDraft {
     entry: bool,
     summary: String,
     responsibilities: Vec<String>,
-    expectations: Vec<(prop::sample::Index, Option<prop::sample::Index>, Option<String>)>,
+    expectations: Vec<(
+        prop::sample::Index,
+        Option<prop::sample::Index>,
+        Option<String>,
+    )>,
     includes: Option<prop::sample::Index>,
     in_role: Option<FigureDraft>,
     experience: Option<FigureDraft>,
     titles: [Option<String>; 3],
     sources: Vec<prop::sample::Index>,
     reports_to: Vec<prop::sample::Index>,
-    moves: Vec<(prop::sample::Index, Option<String>, Option<prop::sample::Index>)>,
+    moves: Vec<(
+        prop::sample::Index,
+        Option<String>,
+        Option<prop::sample::Index>,
+    )>,
     track: prop::sample::Index,
 }
 
 /// A time figure: min, an optional max above it, sources, an estimate (with a note when both).
-type FigureDraft = (f64, Option<f64>, Vec<prop::sample::Index>, bool, Option<String>);
+type FigureDraft = (
+    f64,
+    Option<f64>,
+    Vec<prop::sample::Index>,
+    bool,
+    Option<String>,
+);
 
 fn figure_draft() -> impl Strategy<Value = FigureDraft> {
     (
@@ -787,7 +838,10 @@ fn figure(draft: &FigureDraft, sources: usize) -> Figure {
     }
     let estimate = *estimate || ixs.is_empty();
     let note = if estimate && !ixs.is_empty() {
-        Some(note.clone().unwrap_or_else(|| "The maximum is estimated.".to_owned()))
+        Some(
+            note.clone()
+                .unwrap_or_else(|| "The maximum is estimated.".to_owned()),
+        )
     } else {
         note.clone()
     };
@@ -841,146 +895,150 @@ fn whole_catalogue() -> impl Strategy<Value = Catalogue> {
         ),
         prop::collection::vec(role_draft(), 1..6),
     )
-        .prop_map(|((name, description), sources, tracks, levels, areas, drafts)| {
-            let sources: Vec<Source> = sources
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (title, publisher, published, url))| Source {
-                    id: format!("source-{ix}"),
-                    title,
-                    publisher,
-                    published,
-                    url,
-                    x: Default::default(),
-                })
-                .collect();
-            let tracks: Vec<Track> = tracks
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (name, description, manages))| Track {
-                    id: format!("track-{ix}"),
-                    name,
-                    description,
-                    manages,
-                    x: Default::default(),
-                })
-                .collect();
-            let levels: Vec<Level> = levels
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (rank, name, description, facts))| Level {
-                    id: format!("level-{ix}"),
-                    rank,
-                    code: Some(format!("L{ix}")),
-                    name,
-                    description,
-                    facts,
-                    time: Default::default(),
-                    x: Default::default(),
-                })
-                .collect();
-            let competencies: Vec<Competency> = areas
-                .into_iter()
-                .enumerate()
-                .map(|(ix, (name, mut scale))| {
-                    scale.sort();
-                    scale.dedup();
-                    Competency {
-                        id: format!("area-{ix}"),
+        .prop_map(
+            |((name, description), sources, tracks, levels, areas, drafts)| {
+                let sources: Vec<Source> = sources
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (title, publisher, published, url))| Source {
+                        id: format!("source-{ix}"),
+                        title,
+                        publisher,
+                        published,
+                        url,
+                        x: Default::default(),
+                    })
+                    .collect();
+                let tracks: Vec<Track> = tracks
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (name, description, manages))| Track {
+                        id: format!("track-{ix}"),
                         name,
-                        description: None,
-                        scale,
+                        description,
+                        manages,
                         x: Default::default(),
+                    })
+                    .collect();
+                let levels: Vec<Level> = levels
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (rank, name, description, facts))| Level {
+                        id: format!("level-{ix}"),
+                        rank,
+                        code: Some(format!("L{ix}")),
+                        name,
+                        description,
+                        facts,
+                        time: Default::default(),
+                        x: Default::default(),
+                    })
+                    .collect();
+                let competencies: Vec<Competency> = areas
+                    .into_iter()
+                    .enumerate()
+                    .map(|(ix, (name, mut scale))| {
+                        scale.sort();
+                        scale.dedup();
+                        Competency {
+                            id: format!("area-{ix}"),
+                            name,
+                            description: None,
+                            scale,
+                            x: Default::default(),
+                        }
+                    })
+                    .collect();
+                let n = drafts.len();
+                let pick = |indexes: &[prop::sample::Index], keep: &dyn Fn(usize) -> bool| {
+                    let mut out: Vec<usize> = Vec::new();
+                    for i in indexes {
+                        let ix = i.index(n);
+                        if keep(ix) && !out.contains(&ix) {
+                            out.push(ix);
+                        }
                     }
-                })
-                .collect();
-            let n = drafts.len();
-            let pick = |indexes: &[prop::sample::Index], keep: &dyn Fn(usize) -> bool| {
-                let mut out: Vec<usize> = Vec::new();
-                for i in indexes {
-                    let ix = i.index(n);
-                    if keep(ix) && !out.contains(&ix) {
-                        out.push(ix);
-                    }
-                }
-                out
-            };
-            let roles: Vec<Role> = drafts
-                .iter()
-                .enumerate()
-                .map(|(ix, d)| {
-                    let mut role = Role::sample(&format!("role-{ix}"), &format!("Role {ix}"));
-                    if d.entry {
-                        role.aliases = vec![format!("R{ix}")];
-                    }
-                    role.track = d.track.index(tracks.len());
-                    role.level = d.level.index(levels.len());
-                    role.entry = d.entry;
-                    role.summary = d.summary.clone();
-                    role.responsibilities = d.responsibilities.clone();
-                    role.includes = d.includes.map(|i| i.index(n)).filter(|&to| to < ix);
-                    if !competencies.is_empty() {
-                        for (area, step, text) in &d.expectations {
-                            let area = area.index(competencies.len());
-                            let scale = competencies[area].scale.len();
-                            let proficiency = step.filter(|_| scale > 0).map(|s| s.index(scale));
-                            let text = if proficiency.is_none() && text.is_none() {
-                                Some("Does it.".to_owned())
-                            } else {
-                                text.clone()
-                            };
-                            if role.expectations.iter().all(|e| e.area != area) {
-                                role.expectations.push(Expectation {
-                                    area,
-                                    proficiency,
-                                    text,
-                                    x: Default::default(),
-                                });
+                    out
+                };
+                let roles: Vec<Role> = drafts
+                    .iter()
+                    .enumerate()
+                    .map(|(ix, d)| {
+                        let mut role = Role::sample(&format!("role-{ix}"), &format!("Role {ix}"));
+                        if d.entry {
+                            role.aliases = vec![format!("R{ix}")];
+                        }
+                        role.track = d.track.index(tracks.len());
+                        role.level = d.level.index(levels.len());
+                        role.entry = d.entry;
+                        role.summary = d.summary.clone();
+                        role.responsibilities = d.responsibilities.clone();
+                        role.includes = d.includes.map(|i| i.index(n)).filter(|&to| to < ix);
+                        if !competencies.is_empty() {
+                            for (area, step, text) in &d.expectations {
+                                let area = area.index(competencies.len());
+                                let scale = competencies[area].scale.len();
+                                let proficiency =
+                                    step.filter(|_| scale > 0).map(|s| s.index(scale));
+                                let text = if proficiency.is_none() && text.is_none() {
+                                    Some("Does it.".to_owned())
+                                } else {
+                                    text.clone()
+                                };
+                                if role.expectations.iter().all(|e| e.area != area) {
+                                    role.expectations.push(Expectation {
+                                        area,
+                                        proficiency,
+                                        text,
+                                        x: Default::default(),
+                                    });
+                                }
                             }
                         }
-                    }
-                    role.reports_to = pick(&d.reports_to, &|to| to > ix);
-                    role.time.in_role = d.in_role.as_ref().map(|f| figure(f, sources.len()));
-                    role.time.experience = d.experience.as_ref().map(|f| figure(f, sources.len()));
-                    for (to, condition, source) in &d.moves {
-                        let to = to.index(n);
-                        if to != ix && role.moves.iter().all(|m| m.to != to) {
-                            let mut m = Move::to(to);
-                            m.condition = condition.clone();
-                            m.source = source
-                                .filter(|_| !sources.is_empty())
-                                .map(|s| s.index(sources.len()));
-                            role.moves.push(m);
-                        }
-                    }
-                    role.titles_by_company_size = TitlesBySize {
-                        startup: d.titles[0].clone(),
-                        scaleup: d.titles[1].clone(),
-                        enterprise: d.titles[2].clone(),
-                        x: Default::default(),
-                    };
-                    if !sources.is_empty() {
-                        for i in &d.sources {
-                            let s = i.index(sources.len());
-                            if !role.sources.contains(&s) {
-                                role.sources.push(s);
+                        role.reports_to = pick(&d.reports_to, &|to| to > ix);
+                        role.time.in_role = d.in_role.as_ref().map(|f| figure(f, sources.len()));
+                        role.time.experience =
+                            d.experience.as_ref().map(|f| figure(f, sources.len()));
+                        for (to, condition, source) in &d.moves {
+                            let to = to.index(n);
+                            if to != ix && role.moves.iter().all(|m| m.to != to) {
+                                let mut m = Move::to(to);
+                                m.condition = condition.clone();
+                                m.source = source
+                                    .filter(|_| !sources.is_empty())
+                                    .map(|s| s.index(sources.len()));
+                                role.moves.push(m);
                             }
                         }
-                    }
-                    role
+                        role.titles_by_company_size = TitlesBySize {
+                            startup: d.titles[0].clone(),
+                            scaleup: d.titles[1].clone(),
+                            enterprise: d.titles[2].clone(),
+                            x: Default::default(),
+                        };
+                        if !sources.is_empty() {
+                            for i in &d.sources {
+                                let s = i.index(sources.len());
+                                if !role.sources.contains(&s) {
+                                    role.sources.push(s);
+                                }
+                            }
+                        }
+                        role
+                    })
+                    .collect();
+                Catalogue::with_indexes(Parts {
+                    name,
+                    description,
+                    sources,
+                    tracks,
+                    levels,
+                    competencies,
+                    roles,
+                    x: Default::default(),
                 })
-                .collect();
-            Catalogue::with_indexes(Parts {
-                name,
-                description,
-                sources,
-                tracks,
-                levels,
-                competencies,
-                roles,
-                x: Default::default(),
-            })
-        })
+            },
+        )
 }
 
 proptest! {

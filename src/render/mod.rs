@@ -217,7 +217,10 @@ pub fn total_text(total: &TotalView, dash: &str) -> String {
     let (range, open) = match total.max {
         Some(max) => (figure_years(total.min, Some(max), dash), false),
         None => (
-            format!("at least {}", figure_years(total.min, Some(total.min), dash)),
+            format!(
+                "at least {}",
+                figure_years(total.min, Some(total.min), dash)
+            ),
             true,
         ),
     };
