@@ -181,6 +181,12 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
             }
         })
         .collect();
+    let manages = catalogue.track_of(catalogue.role(to)).manages;
+    let words = |criterion: Criterion| match criterion {
+        Criterion::OtherKind if manages => "more roles that manage people, as the destination does",
+        Criterion::OtherKind => "fewer roles that manage people, as the destination does not",
+        other => other.describe(),
+    };
     let tied_on = match order.criteria() {
         [Criterion::Moves, ..] => "moves",
         _ => "time",
@@ -190,10 +196,10 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
         to: RoleRef::new(catalogue, to),
         routes,
         more,
-        ranked_by: order.criteria().map(Criterion::describe).to_vec(),
+        ranked_by: order.criteria().map(words).to_vec(),
         tied: ties.others,
         tied_more: ties.more,
         tied_on: (ties.others > 0 || ties.more).then_some(tied_on),
-        chosen_by: ties.chosen_by.map(Criterion::describe),
+        chosen_by: ties.chosen_by.map(words),
     })
 }
