@@ -46,6 +46,8 @@ struct Graph {
     tenures: Vec<(u32, u32)>,
     /// (from, to, lateral) edges.
     edges: Vec<(RoleIx, RoleIx, bool)>,
+    /// Track of each role: 0 individual contributor, 1 management, 2 executive (both manage).
+    tracks: Vec<usize>,
 }
 
 /// How a random graph is shaped.
@@ -78,9 +80,10 @@ fn graph(max_roles: usize) -> impl Strategy<Value = Graph> {
                 prop::collection::vec(prop::bool::weighted(density), n * n),
                 prop::collection::vec(prop::bool::weighted(0.5), n * n),
                 Just(shape),
+                prop::collection::vec(0usize..3, n),
             )
         })
-        .prop_map(|(levels, spans, picks, both_ways, shape)| {
+        .prop_map(|(levels, spans, picks, both_ways, shape, tracks)| {
             let n = levels.len();
             let tenures = spans
                 .iter()
@@ -113,6 +116,7 @@ fn graph(max_roles: usize) -> impl Strategy<Value = Graph> {
                 levels,
                 tenures,
                 edges,
+                tracks,
             }
         })
 }
@@ -143,12 +147,24 @@ impl Graph {
                 role.moves.push(Move::to(to));
             }
         }
-        Catalogue::sample(roles, 101)
+        for (role, &track) in roles.iter_mut().zip(&self.tracks) {
+            role.track = track;
+        }
+        let mut catalogue = Catalogue::sample(roles, 101);
+        let track = |id: &str, manages: bool| Track {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            description: None,
+            manages,
+            x: Default::default(),
+        };
+        catalogue.tracks = vec![track("ic", false), track("m", true), track("x", true)];
+        catalogue
     }
 }
 
 /// Every simple path from `from` to `to` that passes none of `avoid`, by depth-first search,
-/// ranked as `find_routes` promises: by cost, then by the sequence of role indices.
+/// ranked as `find_routes` promises: by its measures, then by the sequence of role ids.
 fn brute_force(
     catalogue: &Catalogue,
     from: RoleIx,
@@ -179,17 +195,36 @@ fn brute_force(
     }
     let mut out = Vec::new();
     walk(catalogue, to, avoid, &mut vec![from], &mut out);
-    out.sort_by_key(|path| (cost(catalogue, path, order), path.clone()));
+    out.sort_by_key(|path| {
+        let ids: Vec<String> = path
+            .iter()
+            .map(|&ix| catalogue.role(ix).id.clone())
+            .collect();
+        (cost(catalogue, path, order), ids)
+    });
     out
 }
 
-/// The pair routes are ranked by.
-fn cost(catalogue: &Catalogue, path: &[RoleIx], order: RouteOrder) -> (u64, u64) {
+/// The measures routes are ranked by, written out from the rule in docs/output.md: time, track
+/// switches, roles of another kind than the destination (managing people or not), moves; or
+/// moves first with `--by steps`.
+fn cost(catalogue: &Catalogue, path: &[RoleIx], order: RouteOrder) -> Vec<u64> {
     let time = Route::new(catalogue, path.to_vec()).time_millis;
-    let steps = path.len() as u64;
+    let track = |ix: RoleIx| catalogue.role(ix).track;
+    let manages = |ix: RoleIx| catalogue.tracks[track(ix)].manages;
+    let switches = path
+        .windows(2)
+        .filter(|p| track(p[0]) != track(p[1]))
+        .count() as u64;
+    let last = path[path.len() - 1];
+    let other_kind = path[..path.len() - 1]
+        .iter()
+        .filter(|&&ix| manages(ix) != manages(last))
+        .count() as u64;
+    let moves = path.len() as u64 - 1;
     match order {
-        RouteOrder::Time => (time, steps),
-        RouteOrder::Steps => (steps, time),
+        RouteOrder::Time => vec![time, switches, other_kind, moves],
+        RouteOrder::Steps => vec![moves, time, switches, other_kind],
     }
 }
 
@@ -262,7 +297,7 @@ proptest! {
                     cost(&catalogue, &routes[0].steps, order),
                     cost(&catalogue, &expected[0], order)
                 );
-                // Ties go to the lowest sequence of role indices, so the answer is the same one.
+                // Ties go to the first sequence of role ids, so the answer is the same one.
                 prop_assert_eq!(&routes[0].steps, &expected[0]);
             }
             Err(error) => {
@@ -406,9 +441,10 @@ fn crossing_legs() -> impl Strategy<Value = Graph> {
             (
                 prop::collection::vec(tenure.clone(), n),
                 prop::collection::vec(prop::bool::weighted(0.08), n * n),
+                prop::collection::vec(0usize..3, n),
             )
         })
-        .prop_map(|(spans, extra)| {
+        .prop_map(|(spans, extra, tracks)| {
             let n = spans.len();
             let mut edges: Vec<(RoleIx, RoleIx, bool)> = TRAP
                 .iter()
@@ -428,6 +464,7 @@ fn crossing_legs() -> impl Strategy<Value = Graph> {
                 levels: vec![1; n],
                 tenures: spans.iter().map(|&(min, more)| (min, min + more)).collect(),
                 edges,
+                tracks,
             }
         })
 }

@@ -358,6 +358,11 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
             inline(&r.to.title),
             total_text(&route.total, "–")
         )?;
+        if n == 0
+            && let Some(note) = r.tie_note()
+        {
+            writeln!(out, "{}\n", inline(&note))?;
+        }
         table_head(
             out,
             &["#", "Role", "Move", "Years in role", "Reached after"],
@@ -394,7 +399,8 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
     writeln!(
         out,
         "\nest. = an estimate, ? = no figure, + = open-ended. The total leaves out the last role \
-         (in brackets)."
+         (in brackets). {}",
+        inline(&r.rule())
     )?;
     Ok(())
 }

@@ -96,14 +96,7 @@ pub fn compare_rows(c: &Comparison, text: &RoleText<'_>) -> Vec<(&'static str, (
 /// The label before route `n` (from 0) when there are several: `Route 2 of 3: `, or `Route 2 of
 /// more than 10: ` when `--limit` cut the list; nothing for a single route.
 pub fn route_label(routes: &crate::commands::path::Routes, n: usize) -> String {
-    let count = routes.routes.len();
-    if routes.more {
-        format!("Route {} of more than {count}: ", n + 1)
-    } else if count > 1 {
-        format!("Route {} of {count}: ", n + 1)
-    } else {
-        String::new()
-    }
+    routes.label(n)
 }
 
 /// Years as people write them: `2`, `2.5`, `0.75`: rounded to hundredths, without needless

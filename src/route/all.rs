@@ -18,8 +18,8 @@
 //!   in the whole ladder, which is right whenever that route keeps clear of the roles before the
 //!   branch; only otherwise does it search again ([`search::best`]).
 //!
-//! - equal routes come in the order of their role indices (the order of the roles in the
-//!   catalogue), compared role by role from the start. A branching point waits in the queue with
+//! - equal routes come in the order of their nodes (the roles by id, see [`Graph`]), compared
+//!   role by role from the start. A branching point waits in the queue with
 //!   the least key any route it can give may have (its bound, then its prefix and the best move
 //!   left), so it is worked out only when that key comes first: along a long route with many
 //!   equally good detours only the few branching points the next route needs are worked out, and
@@ -29,23 +29,22 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::rc::Rc;
 
-use super::graph::{Cost, Graph};
+use super::graph::{Cost, Graph, Node};
 use super::search::{self, ToTarget};
-use crate::model::RoleIx;
 
 /// Every simple route from `from` to the target of `tree` that passes none of the `banned` or
-/// `extra` roles, best first: by cost, then equal routes by their role indices compared role by
-/// role from the start (the first route to have the lower index where they differ comes first).
+/// `extra` roles, best first: by cost, then equal routes by their nodes compared role by role
+/// from the start (the first route to have the lower node where they differ comes first).
 pub(super) struct SimplePaths<'g> {
     graph: &'g Graph,
     tree: &'g ToTarget,
     banned: &'g [bool],
-    extra: HashSet<RoleIx>,
-    from: RoleIx,
+    extra: HashSet<Node>,
+    from: Node,
     started: bool,
     found: Vec<Found>,
     /// The prefix tree of the routes found: (node, next role) to node; node 0 is `[from]`.
-    trie: HashMap<(usize, RoleIx), usize>,
+    trie: HashMap<(usize, Node), usize>,
     /// Per tree node, how far into `ToTarget::ranked` of its last role the moves are known to be
     /// taken or barred, so that a wide fan is walked once rather than once per route.
     cursor: HashMap<usize, usize>,
@@ -54,7 +53,7 @@ pub(super) struct SimplePaths<'g> {
 
 /// A route found, with the prefix-tree node of each of its roles.
 struct Found {
-    path: Rc<[RoleIx]>,
+    path: Rc<[Node]>,
     nodes: Vec<usize>,
 }
 
@@ -63,7 +62,7 @@ struct Found {
 /// still give a better one.
 struct Pending {
     cost: Cost,
-    path: Rc<[RoleIx]>,
+    path: Rc<[Node]>,
     kind: Kind,
 }
 
@@ -73,7 +72,7 @@ enum Kind {
     /// the cost is a lower bound.
     Branch {
         at: usize,
-        first: RoleIx,
+        first: Node,
         route: usize,
     },
     /// The route `path`, with the index of the role where it branched off.
@@ -83,7 +82,7 @@ enum Kind {
 impl Pending {
     /// The roles to compare: a route's roles, or a branching point's prefix and best move left,
     /// which come before (or are) the roles of every route of that cost it can give.
-    fn roles(&self) -> (&[RoleIx], Option<RoleIx>) {
+    fn roles(&self) -> (&[Node], Option<Node>) {
         match self.kind {
             Kind::Branch { at, first, .. } => (self.path.get(..=at).unwrap_or(&[]), Some(first)),
             Kind::Route { .. } => (&self.path, None),
@@ -135,8 +134,8 @@ impl<'g> SimplePaths<'g> {
         graph: &'g Graph,
         tree: &'g ToTarget,
         banned: &'g [bool],
-        extra: HashSet<RoleIx>,
-        from: RoleIx,
+        extra: HashSet<Node>,
+        from: Node,
     ) -> SimplePaths<'g> {
         SimplePaths {
             graph,
@@ -152,7 +151,7 @@ impl<'g> SimplePaths<'g> {
         }
     }
 
-    fn is_banned(&self, role: RoleIx) -> bool {
+    fn is_banned(&self, role: Node) -> bool {
         self.banned.get(role).copied().unwrap_or(true) || self.extra.contains(&role)
     }
 
@@ -161,9 +160,9 @@ impl<'g> SimplePaths<'g> {
     fn first_move(
         &mut self,
         node: usize,
-        last: RoleIx,
-        on_prefix: &dyn Fn(RoleIx) -> bool,
-    ) -> Option<RoleIx> {
+        last: Node,
+        on_prefix: &dyn Fn(Node) -> bool,
+    ) -> Option<Node> {
         let ranked = self.tree.ranked(last);
         let mut at = self.cursor.get(&node).copied().unwrap_or(0);
         // Taken and barred moves stay so for this node: skip them once and for all.
@@ -182,10 +181,10 @@ impl<'g> SimplePaths<'g> {
     /// no route found takes, and keeps clear of `prefix` and the banned roles.
     fn branch(
         &mut self,
-        prefix: &[RoleIx],
+        prefix: &[Node],
         node: usize,
-        on_prefix: &dyn Fn(RoleIx) -> bool,
-    ) -> Option<Vec<RoleIx>> {
+        on_prefix: &dyn Fn(Node) -> bool,
+    ) -> Option<Vec<Node>> {
         let (&last, root) = prefix.split_last()?;
         let first = self.first_move(node, last, on_prefix)?;
         // The best way on in the whole ladder, if it keeps clear of the prefix and `extra`.
@@ -198,8 +197,8 @@ impl<'g> SimplePaths<'g> {
             path.extend(rest);
             return Some(path);
         }
-        let banned = |role: RoleIx| self.is_banned(role) || (role != last && on_prefix(role));
-        let cut = |next: RoleIx| self.trie.contains_key(&(node, next));
+        let banned = |role: Node| self.is_banned(role) || (role != last && on_prefix(role));
+        let cut = |next: Node| self.trie.contains_key(&(node, next));
         let spur = search::best(self.graph, last, self.tree.target(), &banned, &cut)?;
         let mut path = root.to_vec();
         path.extend(spur);
@@ -207,7 +206,7 @@ impl<'g> SimplePaths<'g> {
     }
 
     /// Records `path` as found, and queues its branching points from `deviation` on.
-    fn record(&mut self, path: Rc<[RoleIx]>, deviation: usize) {
+    fn record(&mut self, path: Rc<[Node]>, deviation: usize) {
         let mut nodes = Vec::with_capacity(path.len());
         let mut costs = Vec::with_capacity(path.len());
         let mut node = 0;
@@ -219,9 +218,11 @@ impl<'g> SimplePaths<'g> {
             }
             nodes.push(node);
             costs.push(cost);
-            cost += self.graph.leave(role);
+            if let Some(&next) = path.get(i + 1) {
+                cost += self.graph.step(role, next);
+            }
         }
-        let position: HashMap<RoleIx, usize> = path
+        let position: HashMap<Node, usize> = path
             .iter()
             .enumerate()
             .map(|(i, &role)| (role, i))
@@ -233,12 +234,12 @@ impl<'g> SimplePaths<'g> {
             else {
                 continue;
             };
-            let on_prefix = |other: RoleIx| position.get(&other).is_some_and(|&i| i <= at);
+            let on_prefix = |other: Node| position.get(&other).is_some_and(|&i| i <= at);
             if let Some(first) = self.first_move(node, role, &on_prefix)
                 && let Some(rest) = self.tree.distance(first)
             {
                 self.queue.push(Reverse(Pending {
-                    cost: cost + self.graph.leave(role) + rest,
+                    cost: cost + self.graph.step(role, first) + rest,
                     path: Rc::clone(&path),
                     kind: Kind::Branch { at, first, route },
                 }));
@@ -248,7 +249,7 @@ impl<'g> SimplePaths<'g> {
     }
 
     /// Whether `path` is a route found already.
-    fn is_found(&self, path: &[RoleIx]) -> bool {
+    fn is_found(&self, path: &[Node]) -> bool {
         let mut node = 0;
         path.iter()
             .skip(1)
@@ -263,9 +264,9 @@ impl<'g> SimplePaths<'g> {
 }
 
 impl Iterator for SimplePaths<'_> {
-    type Item = Vec<RoleIx>;
+    type Item = Vec<Node>;
 
-    fn next(&mut self) -> Option<Vec<RoleIx>> {
+    fn next(&mut self) -> Option<Vec<Node>> {
         if !self.started {
             self.started = true;
             if self.is_banned(self.from) {
@@ -286,12 +287,12 @@ impl Iterator for SimplePaths<'_> {
                         continue;
                     };
                     let (Some(prefix), Some(&node)) = (
-                        found.path.get(..=at).map(<[RoleIx]>::to_vec),
+                        found.path.get(..=at).map(<[Node]>::to_vec),
                         found.nodes.get(at),
                     ) else {
                         continue;
                     };
-                    let on_prefix: HashSet<RoleIx> = prefix.iter().copied().collect();
+                    let on_prefix: HashSet<Node> = prefix.iter().copied().collect();
                     if let Some(path) =
                         self.branch(&prefix, node, &|role| on_prefix.contains(&role))
                     {

@@ -1,45 +1,102 @@
-//! The ladder as a directed graph for route finding: compact adjacency lists both ways, and the
-//! cost of leaving each role under the chosen [`RouteOrder`].
+//! The ladder as a directed graph for route finding: its roles renumbered in the order of their
+//! ids (so that every tie-break by "lowest index" is a tie-break by id, never by file order),
+//! compact adjacency lists both ways, and the cost of each move under the chosen [`RouteOrder`].
 
-use crate::model::{Catalogue, RoleIx};
+use crate::model::{Catalogue, RoleIx, TrackIx};
 
 use super::query::RouteOrder;
 
-/// The cost of a route, compared as one number: the primary measure (years in thousandths, or
-/// steps) in the high 64 bits and the tie-breaking one in the low 64 bits. Neither half can carry
-/// into the other: a route has at most a few million steps, of at most 50,000 thousandths each.
+/// A role as the graph numbers it: its place among the roles sorted by id.
+pub(super) type Node = usize;
+
+/// The cost of a route, compared as one number: the measures of [`RouteOrder::measures`] packed
+/// from the most significant bits down. Each count (moves, track switches, roles of another
+/// kind) has [`COUNT_BITS`], and the time (thousandths of a year) [`TIME_BITS`]. Nothing carries
+/// from one field into the next: a route has fewer than 2^26 moves (a catalogue holds at most
+/// 20 million values, `catalogue::Limits`), each of at most 50,000 thousandths, under 2^42.
 pub(super) type Cost = u128;
 
-/// The ladder as compact adjacency arrays, both ways, with the cost of leaving each role.
-/// Built once per query, so the searches do not depend on `Catalogue::previous` being in step.
+const COUNT_BITS: u32 = 26;
+const TIME_BITS: u32 = 50;
+
+/// The cost of one move: `millis` in the role left, whether the move switches track, whether the
+/// role left is of another kind than the destination (managing people or not).
+fn move_cost(order: RouteOrder, millis: u64, switch: bool, other_kind: bool) -> Cost {
+    let (time, switch, other) = (
+        Cost::from(millis),
+        Cost::from(switch),
+        Cost::from(other_kind),
+    );
+    let count = COUNT_BITS;
+    match order {
+        // time | switches | other kind | moves
+        RouteOrder::Time => (time << (3 * count)) | (switch << (2 * count)) | (other << count) | 1,
+        // moves | time | switches | other kind
+        RouteOrder::Steps => {
+            (1 << (TIME_BITS + 2 * count)) | (time << (2 * count)) | (switch << count) | other
+        }
+    }
+}
+
+/// The ladder as compact adjacency arrays over [`Node`]s, both ways, with what each move costs.
+/// Built once per query (the cost depends on the destination's kind of track), so the searches
+/// do not depend on `Catalogue::previous` being in step.
 pub(super) struct Graph {
+    order: RouteOrder,
+    role_of: Vec<RoleIx>,
+    node_of: Vec<Node>,
     out_start: Vec<usize>,
-    out: Vec<RoleIx>,
+    out: Vec<Node>,
     in_start: Vec<usize>,
-    inward: Vec<RoleIx>,
-    leave: Vec<Cost>,
+    inward: Vec<Node>,
+    /// Per node: thousandths of a year in the role, whether it is of another kind than the
+    /// destination, and its track.
+    millis: Vec<u64>,
+    other_kind: Vec<bool>,
+    track: Vec<TrackIx>,
 }
 
 impl Graph {
-    pub(super) fn new(catalogue: &Catalogue, order: RouteOrder) -> Graph {
+    /// The ladder for routes that end at `to`.
+    pub(super) fn new(catalogue: &Catalogue, order: RouteOrder, to: RoleIx) -> Graph {
         let count = catalogue.roles.len();
+        let mut role_of: Vec<RoleIx> = (0..count).collect();
+        role_of.sort_by(|&a, &b| catalogue.role(a).id.cmp(&catalogue.role(b).id));
+        let mut node_of = vec![0; count];
+        for (node, &role) in role_of.iter().enumerate() {
+            if let Some(slot) = node_of.get_mut(role) {
+                *slot = node;
+            }
+        }
+        let manages = |role: RoleIx| {
+            catalogue
+                .roles
+                .get(role)
+                .is_some_and(|r| catalogue.track_of(r).manages)
+        };
+        let destination_manages = manages(to);
+
         let mut out_start = Vec::with_capacity(count + 1);
         let mut out = Vec::new();
         let mut in_degree = vec![0usize; count];
-        let mut leave = Vec::with_capacity(count);
-        for (ix, role) in catalogue.roles.iter().enumerate() {
+        let (mut millis, mut other_kind, mut track) = (
+            Vec::with_capacity(count),
+            Vec::with_capacity(count),
+            Vec::with_capacity(count),
+        );
+        for &role in &role_of {
             out_start.push(out.len());
-            for next in role.moves.iter().map(|m| m.to) {
-                if let Some(degree) = in_degree.get_mut(next) {
+            for next in catalogue.moves_from(role) {
+                if let Some(&next) = node_of.get(next)
+                    && let Some(degree) = in_degree.get_mut(next)
+                {
                     *degree += 1;
                     out.push(next);
                 }
             }
-            let millis = Cost::from(catalogue.in_role(ix).map_or(0, |f| f.midpoint_millis()));
-            leave.push(match order {
-                RouteOrder::Time => (millis << 64) | 1,
-                RouteOrder::Steps => (1 << 64) | millis,
-            });
+            millis.push(catalogue.in_role(role).map_or(0, |f| f.midpoint_millis()));
+            other_kind.push(manages(role) != destination_manages);
+            track.push(catalogue.role(role).track);
         }
         out_start.push(out.len());
 
@@ -63,60 +120,82 @@ impl Graph {
             }
         }
         Graph {
+            order,
+            role_of,
+            node_of,
             out_start,
             out,
             in_start,
             inward,
-            leave,
+            millis,
+            other_kind,
+            track,
         }
     }
 
-    fn slice<'a>(start: &[usize], items: &'a [RoleIx], role: RoleIx) -> &'a [RoleIx] {
-        match (start.get(role), start.get(role + 1)) {
+    fn slice<'a>(start: &[usize], items: &'a [Node], node: Node) -> &'a [Node] {
+        match (start.get(node), start.get(node + 1)) {
             (Some(&begin), Some(&end)) => items.get(begin..end).unwrap_or(&[]),
             _ => &[],
         }
     }
 
     pub(super) fn len(&self) -> usize {
-        self.leave.len()
+        self.role_of.len()
     }
 
-    /// The roles one move away from `role`.
-    pub(super) fn successors(&self, role: RoleIx) -> &[RoleIx] {
-        Self::slice(&self.out_start, &self.out, role)
+    /// The node of a role (itself when out of range, which no search reaches).
+    pub(super) fn node(&self, role: RoleIx) -> Node {
+        self.node_of.get(role).copied().unwrap_or(role)
     }
 
-    /// The roles one move away from which lead to `role`.
-    pub(super) fn predecessors(&self, role: RoleIx) -> &[RoleIx] {
-        Self::slice(&self.in_start, &self.inward, role)
+    /// The role of a node.
+    pub(super) fn role(&self, node: Node) -> RoleIx {
+        self.role_of.get(node).copied().unwrap_or(node)
     }
 
-    /// The cost of the step out of `role`.
-    pub(super) fn leave(&self, role: RoleIx) -> Cost {
-        self.leave.get(role).copied().unwrap_or_default()
+    /// The nodes one move away from `node`.
+    pub(super) fn successors(&self, node: Node) -> &[Node] {
+        Self::slice(&self.out_start, &self.out, node)
     }
 
-    /// The cost of a route: leaving every role but the last.
-    pub(super) fn path_cost(&self, path: &[RoleIx]) -> Cost {
-        let counted = path.split_last().map_or(&[][..], |(_, rest)| rest);
-        counted.iter().map(|&role| self.leave(role)).sum()
+    /// The nodes one move away from which lead to `node`.
+    pub(super) fn predecessors(&self, node: Node) -> &[Node] {
+        Self::slice(&self.in_start, &self.inward, node)
     }
 
-    /// Which roles can be reached from `start` (or, `backward`, can reach it) without passing a
-    /// banned role.
-    pub(super) fn reachable(&self, start: RoleIx, banned: &[bool], backward: bool) -> Vec<bool> {
+    /// The cost of the move from `from` to `to`: never zero, so every best route is simple.
+    pub(super) fn step(&self, from: Node, to: Node) -> Cost {
+        let millis = self.millis.get(from).copied().unwrap_or(0);
+        let switch = self.track.get(from) != self.track.get(to);
+        let other = self.other_kind.get(from).copied().unwrap_or(false);
+        move_cost(self.order, millis, switch, other)
+    }
+
+    /// The cost of a route: every move along it.
+    pub(super) fn path_cost(&self, path: &[Node]) -> Cost {
+        path.windows(2)
+            .map(|pair| match *pair {
+                [from, to] => self.step(from, to),
+                _ => 0,
+            })
+            .sum()
+    }
+
+    /// Which nodes can be reached from `start` (or, `backward`, can reach it) without passing a
+    /// banned one.
+    pub(super) fn reachable(&self, start: Node, banned: &[bool], backward: bool) -> Vec<bool> {
         let mut seen = vec![false; self.len()];
         let mut stack = Vec::new();
         if let Some(slot) = seen.get_mut(start) {
             *slot = true;
             stack.push(start);
         }
-        while let Some(role) = stack.pop() {
+        while let Some(node) = stack.pop() {
             let moves = if backward {
-                self.predecessors(role)
+                self.predecessors(node)
             } else {
-                self.successors(role)
+                self.successors(node)
             };
             for &other in moves {
                 if banned.get(other).copied().unwrap_or(false) {

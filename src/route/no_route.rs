@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::graph::Graph;
+use super::graph::{Graph, Node};
 use super::query::RouteQuery;
 use super::search;
 use crate::model::{Catalogue, RoleIx};
@@ -216,23 +216,17 @@ fn join_or(items: &[String]) -> String {
 /// on a large ladder stays linear.
 const BLOCKERS_TRIED: usize = 16;
 
-/// A role (FROM or TO included, VIA not) that every route from `from` to `via` and every route
+/// A node (FROM or TO included, VIA not) that every route from `from` to `via` and every route
 /// from `via` to `to` pass through, if one is among the first [`BLOCKERS_TRIED`] roles that one
 /// best route of each leg share: a role on every route of a leg is on that leg's best route.
-fn blocker(
-    graph: &Graph,
-    from: RoleIx,
-    via: RoleIx,
-    to: RoleIx,
-    banned: &[bool],
-) -> Option<RoleIx> {
-    let is_banned = |role: RoleIx| banned.get(role).copied().unwrap_or(true);
+fn blocker(graph: &Graph, from: Node, via: Node, to: Node, banned: &[bool]) -> Option<Node> {
+    let is_banned = |role: Node| banned.get(role).copied().unwrap_or(true);
     let first = search::best(graph, from, via, &is_banned, &|_| false)?;
-    let second: HashSet<RoleIx> = search::best(graph, via, to, &is_banned, &|_| false)?
+    let second: HashSet<Node> = search::best(graph, via, to, &is_banned, &|_| false)?
         .into_iter()
         .filter(|&role| role != via)
         .collect();
-    let reaches = |start: RoleIx, end: RoleIx, without: &[bool]| {
+    let reaches = |start: Node, end: Node, without: &[bool]| {
         graph
             .reachable(start, without, false)
             .get(end)
@@ -253,7 +247,7 @@ fn blocker(
         })
 }
 
-/// Why there is no route: the first of these that holds.
+/// Why there is no route: the first of these that holds. `banned` is by node.
 pub(super) fn diagnose(
     catalogue: &Catalogue,
     graph: &Graph,
@@ -261,36 +255,39 @@ pub(super) fn diagnose(
     banned: &[bool],
 ) -> NoRoute {
     let (from, to) = (query.from, query.to);
+    let (start, end) = (graph.node(from), graph.node(to));
     let reachable_avoiding = graph
-        .reachable(from, banned, false)
-        .get(to)
+        .reachable(start, banned, false)
+        .get(end)
         .copied()
         .unwrap_or(false);
     if let Some(via) = query.via
         && reachable_avoiding
     {
-        return match blocker(graph, from, via, to, banned) {
-            Some(role) => NoRoute::ViaBlocked {
+        return match blocker(graph, start, graph.node(via), end, banned) {
+            Some(node) => NoRoute::ViaBlocked {
                 from,
                 via,
                 to,
-                role,
+                role: graph.role(node),
             },
             None => NoRoute::ViaUnreachable { from, via, to },
         };
     }
     let nothing_banned = vec![false; graph.len()];
-    let ahead = graph.reachable(from, &nothing_banned, false);
-    if ahead.get(to).copied().unwrap_or(false) {
-        let behind = graph.reachable(to, &nothing_banned, true);
+    let ahead = graph.reachable(start, &nothing_banned, false);
+    if ahead.get(end).copied().unwrap_or(false) {
+        let behind = graph.reachable(end, &nothing_banned, true);
         let mut named = HashSet::new();
         let avoided: Vec<RoleIx> = query
             .avoid
             .iter()
             .copied()
             .filter(|&role| {
-                ahead.get(role).copied().unwrap_or(false)
-                    && behind.get(role).copied().unwrap_or(false)
+                let node = graph.node(role);
+                role < graph.len()
+                    && ahead.get(node).copied().unwrap_or(false)
+                    && behind.get(node).copied().unwrap_or(false)
                     && named.insert(role)
             })
             .collect();

@@ -2,15 +2,70 @@
 
 use crate::model::{Catalogue, Figure, RoleIx};
 
-/// How routes are ranked.
+/// How routes are ranked: by the first of [`RouteOrder::criteria`] on which they differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RouteOrder {
     /// Least time: the sum of the midpoints of years in role over every step but the last (a
-    /// role without a figure counts 0); ties go to the route with fewer steps.
+    /// role without a figure counts 0); then fewer track switches, more roles of the
+    /// destination's kind, fewer moves, and the role ids.
     #[default]
     Time,
-    /// Fewest steps; ties go to the route with less typical time.
+    /// Fewest moves; then less time, fewer track switches, more roles of the destination's
+    /// kind, and the role ids.
     Steps,
+}
+
+/// One measure routes are compared by. Every one but the last is a number, lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Criterion {
+    /// The sum of the midpoints of years in role (unknown counts 0).
+    Time,
+    /// The number of moves.
+    Moves,
+    /// The moves between roles on different tracks.
+    TrackSwitches,
+    /// The roles before the destination on a track of another kind than the destination's
+    /// (managing people or not): a route to a management role that gains people-management
+    /// experience on the way beats one that leaps to it from an individual contributor role.
+    OtherKind,
+    /// The role ids, compared one by one from the start in alphabetical (byte) order: the
+    /// last resort, so that the answer never depends on the order of the catalogue's file.
+    RoleIds,
+}
+
+impl Criterion {
+    /// How the better route wins on this measure, for "chosen by: …".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Criterion::Time => "less time",
+            Criterion::Moves => "fewer moves",
+            Criterion::TrackSwitches => "fewer track switches",
+            Criterion::OtherKind => "more roles of the destination's kind (managing people or not)",
+            Criterion::RoleIds => "role ids in alphabetical order",
+        }
+    }
+}
+
+impl RouteOrder {
+    /// The measures routes are ranked by, in order: the first on which two routes differ decides.
+    pub fn criteria(self) -> [Criterion; 5] {
+        match self {
+            RouteOrder::Time => [
+                Criterion::Time,
+                Criterion::TrackSwitches,
+                Criterion::OtherKind,
+                Criterion::Moves,
+                Criterion::RoleIds,
+            ],
+            RouteOrder::Steps => [
+                Criterion::Moves,
+                Criterion::Time,
+                Criterion::TrackSwitches,
+                Criterion::OtherKind,
+                Criterion::RoleIds,
+            ],
+        }
+    }
 }
 
 /// A question for [`find_routes`](super::find_routes): how to get from one role to another.
@@ -53,6 +108,11 @@ pub struct Route {
     pub total: Total,
     /// The sum of the midpoints of the known figures, in thousandths of a year.
     pub time_millis: u64,
+    /// The moves between roles on different tracks.
+    pub track_switches: usize,
+    /// The roles before the last on a track of another kind (managing people or not) than the
+    /// last role's.
+    pub other_kind: usize,
 }
 
 /// Years in role added up along a route, with what the sum rests on: a total is "typical" only
@@ -121,11 +181,62 @@ impl Route {
             .iter()
             .filter_map(|&ix| catalogue.in_role(ix))
             .fold(0u64, |sum, f| sum.saturating_add(f.midpoint_millis()));
+        let track = |ix: RoleIx| catalogue.roles.get(ix).map(|role| role.track);
+        let manages = |ix: RoleIx| {
+            catalogue
+                .roles
+                .get(ix)
+                .is_some_and(|role| catalogue.track_of(role).manages)
+        };
+        let track_switches = steps
+            .windows(2)
+            .filter(|pair| match **pair {
+                [a, b] => track(a) != track(b),
+                _ => false,
+            })
+            .count();
+        let last_manages = steps.last().is_some_and(|&ix| manages(ix));
+        let other_kind = counted
+            .iter()
+            .filter(|&&ix| manages(ix) != last_manages)
+            .count();
         Route {
             steps,
             total,
             time_millis,
+            track_switches,
+            other_kind,
         }
+    }
+
+    /// This route's number for a measure (0 for [`Criterion::RoleIds`], which is not one).
+    pub fn measure(&self, criterion: Criterion) -> u64 {
+        let count = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+        match criterion {
+            Criterion::Time => self.time_millis,
+            Criterion::Moves => count(self.steps.len().saturating_sub(1)),
+            Criterion::TrackSwitches => count(self.track_switches),
+            Criterion::OtherKind => count(self.other_kind),
+            Criterion::RoleIds => 0,
+        }
+    }
+
+    /// Whether two routes are equal on the first measure of `order` (time, or moves).
+    pub fn ties_with(&self, other: &Route, order: RouteOrder) -> bool {
+        let [primary, ..] = order.criteria();
+        self.measure(primary) == other.measure(primary)
+    }
+
+    /// The first measure of `order` on which two routes differ: what ranks one before the other.
+    /// [`Criterion::RoleIds`] when every number is equal, `None` for the same route.
+    pub fn decided_by(&self, other: &Route, order: RouteOrder) -> Option<Criterion> {
+        if self.steps == other.steps {
+            return None;
+        }
+        order
+            .criteria()
+            .into_iter()
+            .find(|&c| c == Criterion::RoleIds || self.measure(c) != other.measure(c))
     }
 }
 

@@ -1,36 +1,35 @@
 //! The shortest route: Dijkstra (from the `pathfinding` crate) run backwards from the target,
-//! then a walk forward from the start that always takes the lowest-indexed role still on an
-//! optimal route, so that ties never depend on hash order. Every step costs something, so every
-//! optimal route is simple.
+//! then a walk forward from the start that always takes the lowest node (the first role by id)
+//! still on an optimal route, so that ties never depend on hash or file order. Every move costs
+//! something, so every optimal route is simple.
 
 use std::collections::HashMap;
 
 use pathfinding::directed::dijkstra::{dijkstra_all, dijkstra_partial};
 
-use super::graph::{Cost, Graph};
-use crate::model::RoleIx;
+use super::graph::{Cost, Graph, Node};
 
 /// The cost from every role to one target in the ladder minus some banned roles, and each
-/// role's moves ranked by what is left to go after them: best first, then by role index.
+/// role's moves ranked by what is left to go after them: best first, then by node.
 pub(super) struct ToTarget {
-    target: RoleIx,
+    target: Node,
     distance: Vec<Option<Cost>>,
     ranked_start: Vec<usize>,
-    ranked: Vec<RoleIx>,
+    ranked: Vec<Node>,
 }
 
 impl ToTarget {
     /// Distances to `target` over the whole ladder but the `banned` roles.
-    pub(super) fn new(graph: &Graph, target: RoleIx, banned: &[bool]) -> ToTarget {
-        let is_banned = |role: RoleIx| banned.get(role).copied().unwrap_or(true);
+    pub(super) fn new(graph: &Graph, target: Node, banned: &[bool]) -> ToTarget {
+        let is_banned = |role: Node| banned.get(role).copied().unwrap_or(true);
         let mut distance = vec![None; graph.len()];
         if !is_banned(target) {
-            let found = dijkstra_all(&target, |&role: &RoleIx| {
+            let found = dijkstra_all(&target, |&role: &Node| {
                 graph
                     .predecessors(role)
                     .iter()
                     .filter(|&&before| !is_banned(before))
-                    .map(|&before| (before, graph.leave(before)))
+                    .map(|&before| (before, graph.step(before, role)))
                     .collect::<Vec<_>>()
             });
             for (role, (_, cost)) in found {
@@ -53,7 +52,10 @@ impl ToTarget {
                 }),
             );
             if let Some(moves) = ranked.get_mut(begin..) {
-                moves.sort_unstable_by_key(|&next| (distance.get(next).copied().flatten(), next));
+                moves.sort_unstable_by_key(|&next| {
+                    let rest = distance.get(next).copied().flatten().unwrap_or(Cost::MAX);
+                    (rest.saturating_add(graph.step(role, next)), next)
+                });
             }
         }
         ranked_start.push(ranked.len());
@@ -65,25 +67,26 @@ impl ToTarget {
         }
     }
 
-    pub(super) fn target(&self) -> RoleIx {
+    pub(super) fn target(&self) -> Node {
         self.target
     }
 
     /// The least cost from `role` to the target, if it can get there at all.
-    pub(super) fn distance(&self, role: RoleIx) -> Option<Cost> {
+    pub(super) fn distance(&self, role: Node) -> Option<Cost> {
         self.distance.get(role).copied().flatten()
     }
 
-    /// The moves out of `role` that can still reach the target, best first, then by index.
-    pub(super) fn ranked(&self, role: RoleIx) -> &[RoleIx] {
+    /// The moves out of `role` that can still reach the target, best first (the move and the
+    /// rest of the way), then by node.
+    pub(super) fn ranked(&self, role: Node) -> &[Node] {
         match (self.ranked_start.get(role), self.ranked_start.get(role + 1)) {
             (Some(&begin), Some(&end)) => self.ranked.get(begin..end).unwrap_or(&[]),
             _ => &[],
         }
     }
 
-    /// The best route from `role` to the target, lowest indices first among equals.
-    pub(super) fn walk(&self, role: RoleIx) -> Option<Vec<RoleIx>> {
+    /// The best route from `role` to the target, lowest nodes first among equals.
+    pub(super) fn walk(&self, role: Node) -> Option<Vec<Node>> {
         self.distance(role)?;
         let mut path = vec![role];
         let mut here = role;
@@ -99,14 +102,14 @@ impl ToTarget {
 }
 
 /// The best route from `source` to `target` that passes no banned role and does not take a move
-/// from `source` to a role that is `cut`: least cost, then lowest role indices.
+/// from `source` to a role that is `cut`: least cost, then lowest nodes.
 pub(super) fn best(
     graph: &Graph,
-    source: RoleIx,
-    target: RoleIx,
-    banned: &dyn Fn(RoleIx) -> bool,
-    cut: &dyn Fn(RoleIx) -> bool,
-) -> Option<Vec<RoleIx>> {
+    source: Node,
+    target: Node,
+    banned: &dyn Fn(Node) -> bool,
+    cut: &dyn Fn(Node) -> bool,
+) -> Option<Vec<Node>> {
     if banned(source) || banned(target) {
         return None;
     }
@@ -115,21 +118,21 @@ pub(super) fn best(
     // distance, so it cannot look optimal by mistake in the walk below.
     let (reached, _) = dijkstra_partial(
         &target,
-        |&role: &RoleIx| {
+        |&role: &Node| {
             graph
                 .predecessors(role)
                 .iter()
                 .filter(|&&before| !(banned(before) || (before == source && cut(role))))
-                .map(|&before| (before, graph.leave(before)))
+                .map(|&before| (before, graph.step(before, role)))
                 .collect::<Vec<_>>()
         },
         |&role| role == source,
     );
-    let distances: HashMap<RoleIx, Cost> = reached
+    let distances: HashMap<Node, Cost> = reached
         .into_iter()
         .map(|(role, (_, cost))| (role, cost))
         .collect();
-    let distance = |role: RoleIx| {
+    let distance = |role: Node| {
         if role == target {
             Some(0)
         } else {
@@ -141,13 +144,15 @@ pub(super) fn best(
     let mut role = source;
     while role != target {
         let here = distance(role)?;
-        let leave = graph.leave(role);
+        let from = role;
         role = graph
             .successors(role)
             .iter()
             .copied()
             .filter(|&next| !(role == source && cut(next)))
-            .filter(|&next| distance(next).map(|there| there + leave) == Some(here))
+            .filter(|&next| {
+                distance(next).map(|there| there + graph.step(from, next)) == Some(here)
+            })
             .min()?;
         path.push(role);
         if path.len() > graph.len() {

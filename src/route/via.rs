@@ -16,9 +16,8 @@ use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet};
 
 use super::all::SimplePaths;
-use super::graph::{Cost, Graph};
+use super::graph::{Cost, Graph, Node};
 use super::search::ToTarget;
-use crate::model::RoleIx;
 
 /// How many routes to VIA a search through VIA may look at: this plus [`LEGS_PER_ROUTE`] for each
 /// route asked for.
@@ -41,16 +40,16 @@ enum Entry {
     Route(usize),
 }
 
-/// Past every role index. Two routes to the same role are never one the start of the other, so a
-/// route listed after route P at equal cost has a higher index where they first differ: it, and
+/// Past every node. Two routes to the same role are never one the start of the other, so a
+/// route listed after route P at equal cost has a higher node where they first differ: it, and
 /// every route that goes on from it, comes after P followed by this, and the routes that go on
 /// from P come before.
-const LATER: RoleIx = RoleIx::MAX;
+const LATER: Node = Node::MAX;
 
 /// What a search through VIA found: up to `limit` routes, best first, and whether it stopped
 /// early after looking at `legs` routes to VIA.
 pub(super) struct Through {
-    pub(super) paths: Vec<Vec<RoleIx>>,
+    pub(super) paths: Vec<Vec<Node>>,
     pub(super) gave_up: bool,
     pub(super) legs: usize,
 }
@@ -60,9 +59,9 @@ pub(super) struct Through {
 pub(super) fn routes_via(
     graph: &Graph,
     banned: &[bool],
-    from: RoleIx,
-    via: RoleIx,
-    to: RoleIx,
+    from: Node,
+    via: Node,
+    to: Node,
     limit: usize,
 ) -> Through {
     let cap = LEGS_BASE.saturating_add(LEGS_PER_ROUTE.saturating_mul(limit));
@@ -81,8 +80,8 @@ pub(super) fn routes_via(
         return through;
     };
     let mut legs = SimplePaths::new(graph, &to_via, &leg_banned, HashSet::new(), from);
-    let mut onward: Vec<(Vec<RoleIx>, Cost, SimplePaths)> = Vec::new();
-    let mut queue: BinaryHeap<Reverse<(Cost, Vec<RoleIx>, Entry)>> = BinaryHeap::new();
+    let mut onward: Vec<(Vec<Node>, Cost, SimplePaths)> = Vec::new();
+    let mut queue: BinaryHeap<Reverse<(Cost, Vec<Node>, Entry)>> = BinaryHeap::new();
     let mut next_leg = |queue: &mut BinaryHeap<_>| {
         if let Some(leg) = legs.next() {
             queue.push(Reverse((graph.path_cost(&leg) + rest, leg, Entry::Leg)));
@@ -104,7 +103,7 @@ pub(super) fn routes_via(
                     break;
                 }
                 through.legs += 1;
-                let before: HashSet<RoleIx> =
+                let before: HashSet<Node> =
                     roles.iter().copied().filter(|&role| role != via).collect();
                 let leg_cost = cost - rest;
                 onward.push((

@@ -29,6 +29,11 @@ pub fn render(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<
             ),
             style,
         )?;
+        if n == 0
+            && let Some(note) = r.tie_note()
+        {
+            write!(out, "{}", wrapped(&note, style.width))?;
+        }
         let mut rows = Vec::with_capacity(route.steps.len() + 1);
         rows.push(
             ["#", "Role", "Move", "Years in role", "Reached after"]
@@ -71,9 +76,12 @@ pub fn render(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<
         out,
         "{}",
         wrapped(
-            "Years in role are ranges from the cited sources; \"est.\" marks an estimate, \"?\" a \
-             role without a figure, \"+\" an open-ended figure. The total leaves out the last role \
-             (in brackets). `ladder show ROLE` gives each figure's source.",
+            &format!(
+                "Years in role are ranges from the cited sources; \"est.\" marks an estimate, \"?\" \
+                 a role without a figure, \"+\" an open-ended figure. The total leaves out the last \
+                 role (in brackets). `ladder show ROLE` gives each figure's source. {}",
+                r.rule()
+            ),
             style.width
         )
     )?;

@@ -48,7 +48,8 @@ fn routes_match_a_brute_force_search_on_small_random_ladders() {
         seed ^= seed << 17;
         seed % below
     };
-    let names = ["r0", "r1", "r2", "r3", "r4", "r5", "r6"];
+    // Ids out of file order, so that a tie broken by file order shows.
+    let names = ["r4", "r1", "r6", "r0", "r5", "r2", "r3"];
     for _ in 0..60 {
         let count = 3 + random(5) as usize;
         let mut edges: Vec<(Vec<&str>, Vec<&str>)> = Vec::new();
@@ -82,7 +83,13 @@ fn routes_match_a_brute_force_search_on_small_random_ladders() {
                 )
             })
             .collect();
-        let catalogue = ladder(&specs);
+        // Random tracks: individual contributor, management, executive.
+        let tracks: Vec<(&str, usize)> = names
+            .iter()
+            .take(count)
+            .map(|&name| (name, random(3) as usize))
+            .collect();
+        let catalogue = on_tracks(ladder(&specs), &tracks);
         for from in 0..count {
             for to in 0..count {
                 if from == to {

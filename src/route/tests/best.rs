@@ -81,13 +81,13 @@ fn ties_in_steps_go_to_the_route_with_less_time() {
 }
 
 #[test]
-fn remaining_ties_go_to_the_lowest_role_indices() {
-    // Two routes of equal time and steps; `x` has a lower index than `y` although `a` lists
-    // `y` first.
+fn remaining_ties_go_to_the_first_role_ids_alphabetically() {
+    // Two routes equal on every measure; `x` comes before `y` alphabetically although `a`
+    // lists `y` first and the file has `y` first.
     let catalogue = ladder(&[
         ("a", 1, 1.0, 1.0, &["y", "x"], &[]),
-        ("x", 2, 2.0, 2.0, &["top"], &[]),
         ("y", 2, 2.0, 2.0, &["top"], &[]),
+        ("x", 2, 2.0, 2.0, &["top"], &[]),
         ("top", 3, 1.0, 1.0, &[], &[]),
     ]);
     for order in [RouteOrder::Time, RouteOrder::Steps] {
@@ -98,6 +98,160 @@ fn remaining_ties_go_to_the_lowest_role_indices() {
         let routes = find_routes(&catalogue, &question).expect("routes");
         let all: Vec<Vec<String>> = routes.iter().map(|r| ids(&catalogue, r)).collect();
         assert_eq!(all, [["a", "x", "top"], ["a", "y", "top"]]);
+    }
+}
+
+/// The same ladder with its roles in another order in the file, and each role's moves in
+/// another order: the answers must not change.
+#[test]
+fn swapping_roles_in_the_file_does_not_change_the_answer() {
+    let specs: [Spec; 6] = [
+        ("senior", 1, 2.0, 2.0, &["lead", "group"], &[]),
+        ("lead", 2, 2.0, 2.0, &["director"], &[]),
+        ("group", 2, 2.0, 2.0, &["director"], &[]),
+        ("director", 3, 2.0, 2.0, &["cpo"], &[]),
+        ("alt", 2, 2.0, 2.0, &["director"], &[]),
+        ("cpo", 4, 1.0, 1.0, &[], &[]),
+    ];
+    let tracks = [("group", 1), ("director", 1), ("alt", 1), ("cpo", 2)];
+    let answers = |specs: &[Spec]| {
+        let catalogue = on_tracks(ladder(specs), &tracks);
+        let mut question = query(&catalogue, "senior", "cpo");
+        let best = best_ids(&catalogue, &question);
+        question.limit = 10;
+        let all: Vec<Vec<String>> = find_routes(&catalogue, &question)
+            .expect("routes")
+            .iter()
+            .map(|route| ids(&catalogue, route))
+            .collect();
+        question.via = Some(ix(&catalogue, "director"));
+        let via: Vec<Vec<String>> = find_routes(&catalogue, &question)
+            .expect("routes")
+            .iter()
+            .map(|route| ids(&catalogue, route))
+            .collect();
+        (best, all, via)
+    };
+    let as_written = answers(&specs);
+    let mut swapped = specs;
+    swapped.swap(1, 2); // `group` before `lead` in the file
+    swapped[0].4 = &["group", "lead"];
+    assert_eq!(answers(&swapped), as_written);
+    swapped.swap(2, 4); // `alt` before both
+    swapped[0].4 = &["alt", "group", "lead"];
+    let mut with_alt = specs;
+    with_alt[0].4 = &["lead", "group", "alt"];
+    assert_eq!(answers(&swapped), answers(&with_alt));
+    // Group (management) and alt (management) tie on every measure: alt comes first by id.
+    assert_eq!(answers(&with_alt).0, ["senior", "alt", "director", "cpo"]);
+}
+
+#[test]
+fn ties_in_time_go_to_fewer_track_switches() {
+    // Both take 4 years over the same number of moves; the one through `hop` switches to
+    // management and back, and its ids come first.
+    let catalogue = on_tracks(
+        ladder(&[
+            ("a", 1, 2.0, 2.0, &["hop", "stay"], &[]),
+            ("hop", 2, 2.0, 2.0, &["top"], &[]),
+            ("stay", 2, 2.0, 2.0, &["top"], &[]),
+            ("top", 3, 1.0, 1.0, &[], &[]),
+        ]),
+        &[("hop", 1)],
+    );
+    let question = query(&catalogue, "a", "top");
+    assert_eq!(best_ids(&catalogue, &question), ["a", "stay", "top"]);
+    let (routes, ties) = find_routes_and_ties(&catalogue, &question).expect("routes");
+    assert_eq!(ids(&catalogue, &routes[0]), ["a", "stay", "top"]);
+    assert_eq!(
+        ties,
+        Ties {
+            others: 1,
+            more: false,
+            chosen_by: Some(Criterion::TrackSwitches)
+        }
+    );
+}
+
+#[test]
+fn ties_in_time_and_switches_go_to_the_route_that_manages_people_before_a_management_role() {
+    // The PM's question: senior PM to director, through lead PM (an individual contributor) or
+    // group PM (a manager). Each route switches to management once, in as many years and
+    // moves; the one that manages people first is the answer, although `lead` < `group` in
+    // the file and `group` < `lead` is not what decides.
+    let catalogue = on_tracks(
+        ladder(&[
+            ("senior", 1, 2.0, 2.0, &["lead", "group"], &[]),
+            ("lead", 2, 2.0, 2.0, &["director"], &[]),
+            ("group", 2, 2.0, 2.0, &["director"], &[]),
+            ("director", 3, 2.0, 2.0, &[], &[]),
+        ]),
+        &[("group", 1), ("director", 1)],
+    );
+    let question = query(&catalogue, "senior", "director");
+    let (routes, ties) = find_routes_and_ties(&catalogue, &question).expect("routes");
+    assert_eq!(ids(&catalogue, &routes[0]), ["senior", "group", "director"]);
+    assert_eq!(ties.chosen_by, Some(Criterion::OtherKind));
+    // To an individual contributor role the other way round: stay off management.
+    let catalogue = on_tracks(
+        ladder(&[
+            ("senior", 1, 2.0, 2.0, &["lead", "group"], &[]),
+            ("lead", 2, 2.0, 2.0, &["principal"], &[]),
+            ("group", 2, 2.0, 2.0, &["principal"], &[]),
+            ("principal", 3, 2.0, 2.0, &[], &[]),
+        ]),
+        &[("senior", 1), ("group", 1)],
+    );
+    let question = query(&catalogue, "senior", "principal");
+    let (routes, ties) = find_routes_and_ties(&catalogue, &question).expect("routes");
+    assert_eq!(ids(&catalogue, &routes[0]), ["senior", "lead", "principal"]);
+    assert_eq!(ties.chosen_by, Some(Criterion::OtherKind));
+}
+
+#[test]
+fn a_route_that_is_not_tied_says_so() {
+    let catalogue = ladder(&[
+        ("a", 1, 1.0, 1.0, &["fast", "slow"], &[]),
+        ("fast", 2, 1.0, 1.0, &["top"], &[]),
+        ("slow", 2, 5.0, 5.0, &["top"], &[]),
+        ("top", 3, 1.0, 1.0, &[], &[]),
+    ]);
+    let (routes, ties) =
+        find_routes_and_ties(&catalogue, &query(&catalogue, "a", "top")).expect("routes");
+    assert_eq!(routes.len(), 1);
+    assert_eq!(ties, Ties::default());
+}
+
+#[test]
+fn many_ties_are_counted_up_to_a_bound_and_then_said_to_be_more() {
+    // a → m_i → top for 40 equally quick middle roles; then 5.
+    for (middles, others, more) in [(40, TIES_COUNTED, true), (5, 4, false)] {
+        let names: Vec<String> = (0..middles).map(|i| format!("m{i:02}")).collect();
+        let name_refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut specs: Vec<Spec> = vec![("a", 1, 1.0, 1.0, &name_refs, &[])];
+        specs.extend(
+            name_refs
+                .iter()
+                .map(|&name| -> Spec { (name, 2, 1.0, 3.0, &["top"], &[]) }),
+        );
+        specs.push(("top", 3, 1.0, 1.0, &[], &[]));
+        let catalogue = ladder(&specs);
+        let (routes, ties) =
+            find_routes_and_ties(&catalogue, &query(&catalogue, "a", "top")).expect("routes");
+        assert_eq!(routes.len(), 1);
+        assert_eq!(ids(&catalogue, &routes[0]), ["a", "m00", "top"]);
+        assert_eq!(
+            (ties.others, ties.more),
+            (others, more),
+            "{middles} middles"
+        );
+        assert_eq!(ties.chosen_by, Some(Criterion::RoleIds));
+        // The same through a role.
+        let mut through = query(&catalogue, "a", "top");
+        through.via = Some(ix(&catalogue, "m03"));
+        let (routes, ties) = find_routes_and_ties(&catalogue, &through).expect("routes");
+        assert_eq!(ids(&catalogue, &routes[0]), ["a", "m03", "top"]);
+        assert_eq!(ties, Ties::default(), "one route through m03");
     }
 }
 
@@ -204,6 +358,8 @@ fn same_role_as_start_and_end_is_one_step_of_zero_years() {
             steps: vec![pm],
             total: Total::zero(),
             time_millis: 0,
+            track_switches: 0,
+            other_kind: 0,
         }]
     );
     question.via = Some(pm);

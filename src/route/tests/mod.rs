@@ -6,7 +6,7 @@ mod best;
 mod via_and_avoid;
 
 use super::*;
-use crate::model::{Catalogue, Figure, Move, Role, RoleIx};
+use crate::model::{Catalogue, Figure, Move, Role, RoleIx, Track};
 
 /// (id, level, tenure min, tenure max, next ids, lateral ids)
 type Spec<'a> = (&'a str, u32, f64, f64, &'a [&'a str], &'a [&'a str]);
@@ -33,6 +33,28 @@ fn ladder(specs: &[Spec]) -> Catalogue {
         })
         .collect();
     Catalogue::sample(roles, 101)
+}
+
+/// Puts roles on tracks: 0 individual contributor (the track every role starts on), 1
+/// management and 2 executive, both managing people.
+fn on_tracks(mut catalogue: Catalogue, roles: &[(&str, usize)]) -> Catalogue {
+    let track = |id: &str, name: &str, manages: bool| Track {
+        id: id.into(),
+        name: name.into(),
+        description: None,
+        manages,
+        x: Default::default(),
+    };
+    catalogue.tracks = vec![
+        track("ic", "Individual contributor", false),
+        track("m", "Management", true),
+        track("x", "Executive", true),
+    ];
+    for &(id, track) in roles {
+        let role = ix(&catalogue, id);
+        catalogue.roles[role].track = track;
+    }
+    catalogue
 }
 
 fn ix(catalogue: &Catalogue, id: &str) -> RoleIx {
@@ -95,17 +117,34 @@ fn brute_force(
     }
     out.sort();
     out.dedup();
-    let key = |path: &Vec<RoleIx>| {
-        let route = Route::new(catalogue, path.clone());
-        let steps = path.len() as u64;
-        let cost = match order {
-            RouteOrder::Time => (route.time_millis, steps),
-            RouteOrder::Steps => (steps, route.time_millis),
-        };
-        (cost, path.clone())
-    };
-    out.sort_by_key(key);
+    out.sort_by_key(|path| rank_key(catalogue, path, order));
     out
+}
+
+/// What routes are ranked by, written out from the rule rather than from the searches' costs:
+/// the measures of `order` in turn, then the role ids one by one.
+fn rank_key(catalogue: &Catalogue, path: &[RoleIx], order: RouteOrder) -> (Vec<u64>, Vec<String>) {
+    let route = Route::new(catalogue, path.to_vec());
+    let switches = path
+        .windows(2)
+        .filter(|pair| catalogue.role(pair[0]).track != catalogue.role(pair[1]).track)
+        .count() as u64;
+    let manages = |ix: RoleIx| catalogue.tracks[catalogue.role(ix).track].manages;
+    let last = *path.last().expect("a route has a role");
+    let other_kind = path[..path.len() - 1]
+        .iter()
+        .filter(|&&ix| manages(ix) != manages(last))
+        .count() as u64;
+    let moves = path.len() as u64 - 1;
+    let measures = match order {
+        RouteOrder::Time => vec![route.time_millis, switches, other_kind, moves],
+        RouteOrder::Steps => vec![moves, route.time_millis, switches, other_kind],
+    };
+    let ids = path
+        .iter()
+        .map(|&ix| catalogue.role(ix).id.clone())
+        .collect();
+    (measures, ids)
 }
 
 fn steps_of(routes: &[Route]) -> Vec<Vec<RoleIx>> {

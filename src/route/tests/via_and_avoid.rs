@@ -37,7 +37,7 @@ fn via_whose_naive_legs_overlap_still_gives_a_simple_route() {
     let mut question = query(&catalogue, "a", "t");
     question.via = Some(ix(&catalogue, "v"));
     let best = best_ids(&catalogue, &question);
-    // Both orders cost 12 years over 4 steps: the lower indices win (s before u).
+    // Both orders cost 12 years over 4 steps: the first ids win (s before u).
     assert_eq!(best, ["a", "s", "v", "w", "t"]);
     // The brute force agrees that this is the best simple route through v.
     let via = ix(&catalogue, "v");
