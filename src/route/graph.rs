@@ -76,6 +76,15 @@ impl Graph {
         };
         let destination_manages = manages(to);
 
+        // A role without a figure counts as the median of the catalogue's known figures, not as
+        // no time at all: a route through roles nobody has timed must not look quickest.
+        let unknown = {
+            let mut known: Vec<u64> = (0..count)
+                .filter_map(|ix| catalogue.in_role(ix).map(|f| f.midpoint_millis()))
+                .collect();
+            known.sort_unstable();
+            known.get(known.len() / 2).copied().unwrap_or(0)
+        };
         let mut out_start = Vec::with_capacity(count + 1);
         let mut out = Vec::new();
         let mut in_degree = vec![0usize; count];
@@ -94,7 +103,11 @@ impl Graph {
                     out.push(next);
                 }
             }
-            millis.push(catalogue.in_role(role).map_or(0, |f| f.midpoint_millis()));
+            millis.push(
+                catalogue
+                    .in_role(role)
+                    .map_or(unknown, |f| f.midpoint_millis()),
+            );
             other_kind.push(manages(role) != destination_manages);
             track.push(catalogue.role(role).track);
         }

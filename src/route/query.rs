@@ -6,7 +6,7 @@ use crate::model::{Catalogue, Figure, RoleIx};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum RouteOrder {
     /// Least time: the sum of the midpoints of years in role over every step but the last (a
-    /// role without a figure counts 0); then fewer track switches, more roles of the
+    /// role without a figure counts as the median of the known figures); then fewer track switches, more roles of the
     /// destination's kind, fewer moves, and the role ids.
     #[default]
     Time,
@@ -18,7 +18,7 @@ pub enum RouteOrder {
 /// One measure routes are compared by. Every one but the last is a number, lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Criterion {
-    /// The sum of the midpoints of years in role (unknown counts 0).
+    /// The sum of the midpoints of years in role (unknown: the median of the known figures).
     Time,
     /// The number of moves.
     Moves,

@@ -385,3 +385,21 @@ fn same_role_as_start_and_end_that_is_avoided_is_an_error() {
         Err(NoRoute::EndpointAvoided { role: pm })
     );
 }
+
+#[test]
+fn a_role_without_a_figure_counts_as_the_median_not_as_no_time() {
+    // a → quick (1 year) → top, or a → untimed → top. Counting the untimed role as 0 years would
+    // make its route the quickest; as the median of the known figures (2 years) it is slower.
+    let mut catalogue = ladder(&[
+        ("a", 1, 2.0, 2.0, &["quick", "untimed"], &[]),
+        ("quick", 2, 1.0, 1.0, &["top"], &[]),
+        ("untimed", 2, 0.0, 0.0, &["top"], &[]),
+        ("top", 3, 3.0, 3.0, &[], &[]),
+    ]);
+    let untimed = ix(&catalogue, "untimed");
+    catalogue.roles[untimed].time.in_role = None;
+    assert_eq!(
+        best_ids(&catalogue, &query(&catalogue, "a", "top")),
+        ["a", "quick", "top"]
+    );
+}
