@@ -190,3 +190,24 @@ fn the_built_in_catalogue_answers_ai_with_the_word_only() {
         assert!(words.iter().any(|w| w.eq_ignore_ascii_case("ai")), "{line}");
     }
 }
+
+#[test]
+fn a_competency_area_named_by_the_query_brings_every_expectation_in_it() {
+    // "P&L" is in the name of the built-in ladder's business area, not in any line of it: each
+    // role's expectation there is found, and named by its area.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ladder"))
+        .args(["search", "P&L", "-o", "json"])
+        .env_remove("LADDER_CATALOGUE")
+        .output()
+        .expect("ladder runs");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let hits: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let hits = hits.as_array().expect("hits");
+    assert!(hits.len() >= 10, "{hits:?}");
+    for hit in hits {
+        for m in hit["matches"].as_array().expect("matches") {
+            assert_eq!(m["field"], "expectation", "{m}");
+            assert!(m["area"].as_str().is_some_and(|a| a.contains("P&L")), "{m}");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! `ladder search TEXT`: the roles whose title, aliases, summary, responsibilities or expectations
-//! mention TEXT as whole words, with the lines that do; hits in titles and aliases first.
+//! mention TEXT as whole words, with the lines that do; hits in titles and aliases first. A
+//! competency area whose name mentions TEXT brings every expectation in it.
 //!
 //! Text is compared after Unicode compatibility normalisation (NFKC) and full case folding, so
 //! `STRASSE` finds "Straße" and fullwidth `Ａ１` finds "a1"; then as whole words
@@ -60,24 +61,33 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
         anyhow::bail!("give some text to search for, e.g. `ladder search roadmap`");
     }
     let needle = Needle::new(wanted);
+    // A competency area whose name or description mentions the text (`P&L` in "Business and
+    // commercial (P&L, pricing, revenue)"): every expectation in it is a hit, so the search says
+    // what each role is expected to do there.
+    let area_named: Vec<bool> = catalogue
+        .competencies
+        .iter()
+        .map(|c| needle.is_in(&c.name) || c.description.as_deref().is_some_and(|d| needle.is_in(d)))
+        .collect();
     let mut hits = Vec::new();
     let mut ranks = Vec::new();
     for role in &catalogue.roles {
-        let fields = std::iter::once(("title", None, &role.title))
-            .chain(role.aliases.iter().map(|a| ("alias", None, a)))
-            .chain(std::iter::once(("summary", None, &role.summary)))
+        let fields = std::iter::once(("title", None, false, &role.title))
+            .chain(role.aliases.iter().map(|a| ("alias", None, false, a)))
+            .chain(std::iter::once(("summary", None, false, &role.summary)))
             .chain(
                 role.responsibilities
                     .iter()
-                    .map(|r| ("responsibility", None, r)),
+                    .map(|r| ("responsibility", None, false, r)),
             )
             .chain(role.expectations.iter().filter_map(|e| {
                 let area = &catalogue.competency(e.area).name;
-                e.text.as_ref().map(|t| ("expectation", Some(area), t))
+                let named = area_named.get(e.area).copied().unwrap_or(false);
+                e.text.as_ref().map(|t| ("expectation", Some(area), named, t))
             }));
         let matches: Vec<Match> = fields
-            .filter(|(_, _, line)| needle.is_in(line))
-            .map(|(field, area, line)| Match {
+            .filter(|(_, _, named, line)| *named || needle.is_in(line))
+            .map(|(field, area, _, line)| Match {
                 field,
                 area: area.cloned(),
                 text: line.clone(),

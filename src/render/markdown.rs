@@ -457,7 +457,10 @@ fn search(out: &mut dyn Write, found: &Found) -> anyhow::Result<()> {
                 out,
                 &[
                     cell(&format!("{} (`{}`)", hit.title, hit.id)),
-                    m.field.to_owned(),
+                    match &m.area {
+                        Some(area) => cell(&format!("{} ({area})", m.field)),
+                        None => m.field.to_owned(),
+                    },
                     cell(&text),
                 ],
             )?;

@@ -1,5 +1,6 @@
-//! `search TEXT` for people: each role found, then the lines that mention the text, the match
-//! highlighted when colour is on; every line wrapped to the width.
+//! `search TEXT` for people: each role found, then the lines that mention the text (an
+//! expectation with its competency area), the match highlighted when colour is on; every line
+//! wrapped to the width.
 
 use std::io::Write;
 
@@ -28,7 +29,12 @@ pub fn render(out: &mut dyn Write, found: &Found, style: &Style) -> anyhow::Resu
         );
         heading(out, &title, style)?;
         for m in &hit.matches {
-            for (i, line) in wrap(&one_line(&m.text), room).into_iter().enumerate() {
+            // An expectation names its competency area.
+            let text = match &m.area {
+                Some(area) => format!("{}: {}", one_line(area), one_line(&m.text)),
+                None => one_line(&m.text),
+            };
+            for (i, line) in wrap(&text, room).into_iter().enumerate() {
                 let field = if i == 0 { m.field } else { "" };
                 let text = highlight(&line, &found.text, style);
                 writeln!(out, "  {field:<width$}{text}", width = FIELD)?;
@@ -37,7 +43,7 @@ pub fn render(out: &mut dyn Write, found: &Found, style: &Style) -> anyhow::Resu
     }
     let count = found.hits.len();
     let summary = format!(
-        "{count} role{} and {lines} line{} mention '{}'.",
+        "{count} role{} and {lines} line{} found for '{}'.",
         plural(count),
         plural(lines),
         crate::message::echo(&found.text)
