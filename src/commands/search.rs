@@ -83,7 +83,9 @@ pub fn run(catalogue: &Catalogue, text: &str) -> anyhow::Result<Found> {
             .chain(role.expectations.iter().filter_map(|e| {
                 let area = &catalogue.competency(e.area).name;
                 let named = area_named.get(e.area).copied().unwrap_or(false);
-                e.text.as_ref().map(|t| ("expectation", Some(area), named, t))
+                e.text
+                    .as_ref()
+                    .map(|t| ("expectation", Some(area), named, t))
             }));
         let matches: Vec<Match> = fields
             .filter(|(_, _, named, line)| *named || needle.is_in(line))
