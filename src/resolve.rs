@@ -103,8 +103,11 @@ struct Matches {
     exact: Vec<RoleIx>,
     /// A title variant exactly.
     variant: Vec<RoleIx>,
-    /// The start of an id, title or alias.
+    /// The start of an id or title.
     prefix: Vec<RoleIx>,
+    /// The start of an alias: weaker than a title ("group" is Group PM, not the role also known
+    /// as "Group Manager, Product Operations").
+    alias_prefix: Vec<RoleIx>,
     /// Whole words anywhere in an id, title or alias.
     words: Vec<RoleIx>,
     /// The start of a title variant, or whole words in one.
@@ -113,8 +116,9 @@ struct Matches {
 
 /// Finds the role a name means. Tried in order, the first kind that matches deciding: an id
 /// exactly as written (a hash lookup); an id; a title or alias; a title variant (what a role is
-/// called at a company of some size); the start of an id, title or alias ("lead" is Lead PM even
-/// if another role is an "Analytics Lead"); whole words anywhere in one ("officer" is in "Chief
+/// called at a company of some size); the start of an id or title, then of an alias ("lead" is
+/// Lead PM even if another role is an "Analytics Lead", "group" is Group PM even if another role
+/// is also a "Group Manager, Product Operations"); whole words anywhere in one ("officer" is in "Chief
 /// Product Officer", "duct" is in nothing); then the start of, or whole words in, a title
 /// variant. One role is the answer; several are listed with their ids, since titles need not be
 /// unique. One linear pass over the names.
@@ -148,10 +152,12 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
         if !found.variant.is_empty() {
             continue;
         }
-        if starts(&role.id) || names_of(role).any(starts) {
+        if starts(&role.id) || starts(&role.title) {
             found.prefix.push(ix);
+        } else if role.aliases.iter().any(|a| starts(a)) {
+            found.alias_prefix.push(ix);
         }
-        if !found.prefix.is_empty() {
+        if !found.prefix.is_empty() || !found.alias_prefix.is_empty() {
             continue;
         }
         if holds(&role.id) || names_of(role).any(holds) {
@@ -164,10 +170,11 @@ pub fn resolve(catalogue: &Catalogue, name: &str) -> Result<RoleIx, ResolveError
         exact,
         variant,
         prefix,
+        alias_prefix,
         words,
         partial_variant,
     } = found;
-    let best = [exact, variant, prefix, words, partial_variant]
+    let best = [exact, variant, prefix, alias_prefix, words, partial_variant]
         .into_iter()
         .find(|roles| !roles.is_empty())
         .unwrap_or_default();

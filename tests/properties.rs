@@ -649,34 +649,39 @@ proptest! {
 
     #[test]
     fn every_unique_prefix_resolves_to_its_role((catalogue, keys) in named_catalogue()) {
-        let all: Vec<(RoleIx, &str)> = keys
+        // (role, key, whether the key is an alias): the start of an id or title is stronger
+        // than the start of an alias.
+        let all: Vec<(RoleIx, &str, bool)> = keys
             .iter()
             .enumerate()
             .flat_map(|(ix, names)| {
-                std::iter::once(names.id.as_str())
-                    .chain([names.title.as_str()])
-                    .chain(names.aliases.iter().map(String::as_str))
-                    .map(move |key| (ix, key))
+                [(names.id.as_str(), false), (names.title.as_str(), false)]
+                    .into_iter()
+                    .chain(names.aliases.iter().map(|a| (a.as_str(), true)))
+                    .map(move |(key, alias)| (ix, key, alias))
             })
             .collect();
-        for &(ix, key) in &all {
+        for &(_, key, _) in &all {
             let chars: Vec<char> = key.chars().collect();
             for len in 1..=chars.len() {
                 let prefix: String = chars[..len].iter().collect();
-                let owners: HashSet<RoleIx> = all
-                    .iter()
-                    .filter(|(_, other)| other.starts_with(&prefix))
-                    .map(|&(owner, _)| owner)
-                    .collect();
-                if owners.len() == 1 {
-                    prop_assert_eq!(resolve(&catalogue, &prefix), Ok(ix), "prefix {:?} of {:?}", prefix, key);
+                let owners = |aliases: bool| -> HashSet<RoleIx> {
+                    all.iter()
+                        .filter(|(_, other, alias)| *alias == aliases && other.starts_with(&prefix))
+                        .map(|&(owner, _, _)| owner)
+                        .collect()
+                };
+                let (own, by_alias) = (owners(false), owners(true));
+                let owners = if own.is_empty() { by_alias } else { own };
+                let exact = all.iter().find(|(_, other, _)| *other == prefix);
+                if let Some(&(owner, _, _)) = exact {
+                    prop_assert_eq!(resolve(&catalogue, &prefix), Ok(owner));
+                } else if owners.len() == 1 {
+                    let only = owners.iter().next().copied();
+                    prop_assert_eq!(resolve(&catalogue, &prefix).ok(), only, "prefix {:?} of {:?}", prefix, key);
                 } else {
-                    // Shared by several roles: an exact name wins, or else it is ambiguous.
-                    let exact = all.iter().find(|(_, other)| *other == prefix);
-                    match exact {
-                        Some(&(owner, _)) => prop_assert_eq!(resolve(&catalogue, &prefix), Ok(owner)),
-                        None => prop_assert!(resolve(&catalogue, &prefix).is_err(), "prefix {:?}", prefix),
-                    }
+                    // Shared by several roles of the same strength: ambiguous.
+                    prop_assert!(resolve(&catalogue, &prefix).is_err(), "prefix {:?}", prefix);
                 }
             }
         }
