@@ -126,10 +126,11 @@ pub enum Command {
         long_about = "Find the route from one role to another, with years in each role and the total.\n\n\
             Routes follow the catalogue's moves (promotions, track switches, moves across), each step named \
             by its kind and the move's condition. Routes are ranked by less time (the midpoints of years \
-            in role; a role without a figure counts as the median of the known figures), then fewer track switches, then more roles of the destination's \
-            kind (that manage people when it does, that do not when it does not), then fewer moves, then \
-            the role ids in alphabetical order, never the order of the file; --by steps puts fewer moves \
-            first. When the best route ties with others on time, the answer says so and names the \
+            in role; a role without a figure counts as the median of the known figures), then fewer \
+            track switches, then more roles of the destination's kind (that manage people when it \
+            does, that do not when it does not), then fewer moves that need a condition, then fewer \
+            moves, then the role ids in alphabetical order, never the order of the file; --by steps \
+            puts fewer moves first. When the best route ties with others on time, the answer says so and names the \
             measure that chose it; --all marks each tied route. The total counts the years spent in \
             every role but the last.",
         after_help = "Examples:\n  ladder path pm cpo\n  ladder path pm cpo --by steps\n  ladder path apm cpo --all --limit 5\n  ladder path pm cpo --via head --avoid vp"

@@ -469,7 +469,7 @@ fn ties_are_reported_and_broken_by_the_stated_rule_whatever_the_file_order() {
         assert_eq!(answer["tied_on"], json!("time"));
         assert_eq!(
             answer["chosen_by"],
-            json!("more roles that manage people, as the destination does")
+            json!("more people-management experience on the way (the destination manages people)")
         );
         assert_eq!(answer["ranked_by"][1], json!("fewer track switches"));
         let steps = &answer["routes"][0]["steps"];
@@ -500,13 +500,13 @@ fn ties_are_reported_and_broken_by_the_stated_rule_whatever_the_file_order() {
         let text = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
         for said in [
             "Route 1 of 2:",
-            "Tied on time with 1 other route; chosen by: more roles that manage people, as the \
-             destination does.",
+            "Tied on time with 1 other route; chosen by: more people-management experience on \
+             the way (the destination manages people).",
             "Route 2 of 2 (tied with route 1):",
             "promotion and track switch",
-            "Routes are ranked by less time, then fewer track switches, then more roles that \
-             manage people, as the destination does, then fewer moves, then role ids in \
-             alphabetical order.",
+            "Routes are ranked by less time, then fewer track switches, then more \
+             people-management experience on the way (the destination manages people), then fewer \
+             moves that need a condition, then fewer moves, then role ids in alphabetical order.",
         ] {
             assert!(
                 text.contains(said),

@@ -182,8 +182,12 @@ pub fn run(catalogue: &Catalogue, query: &PathQuery) -> anyhow::Result<Routes> {
         .collect();
     let manages = catalogue.track_of(catalogue.role(to)).manages;
     let words = |criterion: Criterion| match criterion {
-        Criterion::OtherKind if manages => "more roles that manage people, as the destination does",
-        Criterion::OtherKind => "fewer roles that manage people, as the destination does not",
+        Criterion::OtherKind if manages => {
+            "more people-management experience on the way (the destination manages people)"
+        }
+        Criterion::OtherKind => {
+            "fewer people-management roles on the way (the destination manages no one)"
+        }
         other => other.describe(),
     };
     let tied_on = match order.criteria() {

@@ -2,6 +2,8 @@
 //! ids (so that every tie-break by "lowest index" is a tie-break by id, never by file order),
 //! compact adjacency lists both ways, and the cost of each move under the chosen [`RouteOrder`].
 
+use std::collections::HashSet;
+
 use crate::model::{Catalogue, RoleIx, TrackIx};
 
 use super::query::RouteOrder;
@@ -9,33 +11,67 @@ use super::query::RouteOrder;
 /// A role as the graph numbers it: its place among the roles sorted by id.
 pub(super) type Node = usize;
 
-/// The cost of a route, compared as one number: the measures of [`RouteOrder::measures`] packed
+/// The cost of a route, compared as one number: the measures of [`RouteOrder::criteria`] packed
 /// from the most significant bits down. Each count (moves, track switches, roles of another
-/// kind) has [`COUNT_BITS`], and the time (thousandths of a year) [`TIME_BITS`]. Nothing carries
-/// from one field into the next: a route has fewer than 2^26 moves (a catalogue holds at most
-/// 20 million values, `catalogue::Limits`), each of at most 50,000 thousandths, under 2^42.
+/// kind, moves with a condition) has [`COUNT_BITS`], and the time (thousandths of a year)
+/// [`TIME_BITS`]: 4 x 22 + 38 = 126 bits. Nothing carries from one field into the next: a route
+/// has fewer than 2^22 moves (a catalogue holds at most 20 million values, `catalogue::Limits`,
+/// and a role takes at least six), each of at most 50,000 thousandths, under 2^38.
 pub(super) type Cost = u128;
 
-const COUNT_BITS: u32 = 26;
-const TIME_BITS: u32 = 50;
+const COUNT_BITS: u32 = 22;
+const TIME_BITS: u32 = 38;
 
-/// The cost of one move: `millis` in the role left, whether the move switches track, whether the
-/// role left is of another kind than the destination (managing people or not).
-fn move_cost(order: RouteOrder, millis: u64, switch: bool, other_kind: bool) -> Cost {
-    let (time, switch, other) = (
-        Cost::from(millis),
-        Cost::from(switch),
-        Cost::from(other_kind),
+/// What one move adds to a route's measures.
+#[derive(Clone, Copy)]
+struct Move {
+    /// Thousandths of a year in the role left.
+    millis: u64,
+    /// The move changes track.
+    switch: bool,
+    /// The role left is of another kind than the destination (managing people or not).
+    other_kind: bool,
+    /// The move needs a condition.
+    conditional: bool,
+}
+
+/// The cost of one move, its measures packed in the order of `order`.
+fn move_cost(order: RouteOrder, m: Move) -> Cost {
+    let (time, switch, other, cond) = (
+        Cost::from(m.millis),
+        Cost::from(m.switch),
+        Cost::from(m.other_kind),
+        Cost::from(m.conditional),
     );
     let count = COUNT_BITS;
     match order {
-        // time | switches | other kind | moves
-        RouteOrder::Time => (time << (3 * count)) | (switch << (2 * count)) | (other << count) | 1,
-        // moves | time | switches | other kind
+        // time | switches | other kind | conditions | moves
+        RouteOrder::Time => {
+            (time << (4 * count))
+                | (switch << (3 * count))
+                | (other << (2 * count))
+                | (cond << count)
+                | 1
+        }
+        // moves | time | switches | other kind | conditions
         RouteOrder::Steps => {
-            (1 << (TIME_BITS + 2 * count)) | (time << (2 * count)) | (switch << count) | other
+            (1 << (TIME_BITS + 3 * count))
+                | (time << (3 * count))
+                | (switch << (2 * count))
+                | (other << count)
+                | cond
         }
     }
+}
+
+/// Thousandths of a year a role without a figure counts for when routes are ranked: the median
+/// of the catalogue's known figures, so that a route through untimed roles never looks quickest.
+pub fn unknown_millis(catalogue: &Catalogue) -> u64 {
+    let mut known: Vec<u64> = (0..catalogue.roles.len())
+        .filter_map(|ix| catalogue.in_role(ix).map(|f| f.midpoint_millis()))
+        .collect();
+    known.sort_unstable();
+    known.get(known.len() / 2).copied().unwrap_or(0)
 }
 
 /// The ladder as compact adjacency arrays over [`Node`]s, both ways, with what each move costs.
@@ -54,6 +90,10 @@ pub(super) struct Graph {
     millis: Vec<u64>,
     other_kind: Vec<bool>,
     track: Vec<TrackIx>,
+    /// What a role without a time figure counts for ([`unknown_millis`]).
+    pub(super) unknown: u64,
+    /// The moves that need a condition, as (from, to).
+    conditional: HashSet<(Node, Node)>,
 }
 
 impl Graph {
@@ -76,15 +116,9 @@ impl Graph {
         };
         let destination_manages = manages(to);
 
-        // A role without a figure counts as the median of the catalogue's known figures, not as
-        // no time at all: a route through roles nobody has timed must not look quickest.
-        let unknown = {
-            let mut known: Vec<u64> = (0..count)
-                .filter_map(|ix| catalogue.in_role(ix).map(|f| f.midpoint_millis()))
-                .collect();
-            known.sort_unstable();
-            known.get(known.len() / 2).copied().unwrap_or(0)
-        };
+        let unknown = unknown_millis(catalogue);
+        // The moves that need a condition, by their ends: usually none or a few.
+        let mut conditional = HashSet::new();
         let mut out_start = Vec::with_capacity(count + 1);
         let mut out = Vec::new();
         let mut in_degree = vec![0usize; count];
@@ -95,12 +129,17 @@ impl Graph {
         );
         for &role in &role_of {
             out_start.push(out.len());
-            for next in catalogue.moves_from(role) {
-                if let Some(&next) = node_of.get(next)
+            for m in &catalogue.role(role).moves {
+                if let Some(&next) = node_of.get(m.to)
                     && let Some(degree) = in_degree.get_mut(next)
                 {
                     *degree += 1;
                     out.push(next);
+                    if m.condition.is_some()
+                        && let Some(&from) = node_of.get(role)
+                    {
+                        conditional.insert((from, next));
+                    }
                 }
             }
             millis.push(
@@ -143,6 +182,8 @@ impl Graph {
             millis,
             other_kind,
             track,
+            unknown,
+            conditional,
         }
     }
 
@@ -179,10 +220,13 @@ impl Graph {
 
     /// The cost of the move from `from` to `to`: never zero, so every best route is simple.
     pub(super) fn step(&self, from: Node, to: Node) -> Cost {
-        let millis = self.millis.get(from).copied().unwrap_or(0);
-        let switch = self.track.get(from) != self.track.get(to);
-        let other = self.other_kind.get(from).copied().unwrap_or(false);
-        move_cost(self.order, millis, switch, other)
+        let step = Move {
+            millis: self.millis.get(from).copied().unwrap_or(0),
+            switch: self.track.get(from) != self.track.get(to),
+            other_kind: self.other_kind.get(from).copied().unwrap_or(false),
+            conditional: !self.conditional.is_empty() && self.conditional.contains(&(from, to)),
+        };
+        move_cost(self.order, step)
     }
 
     /// The cost of a route: every move along it.

@@ -127,7 +127,7 @@ fn search(
     }
     let to_route = |nodes: Vec<graph::Node>| {
         let roles = nodes.into_iter().map(|node| graph.role(node)).collect();
-        Route::new(catalogue, roles)
+        Route::ranked(catalogue, roles, graph.unknown)
     };
     // With ties to count: enough routes for the best, TIES_COUNTED more tied with it, and one
     // past them to know whether there are more.

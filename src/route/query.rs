@@ -28,6 +28,9 @@ pub enum Criterion {
     /// (managing people or not): a route to a management role that gains people-management
     /// experience on the way beats one that leaps to it from an individual contributor role.
     OtherKind,
+    /// The moves that need a condition ("by application and interview", "at a startup"): a
+    /// route that needs none is the likelier.
+    Conditions,
     /// The role ids, compared one by one from the start in alphabetical (byte) order: the
     /// last resort, so that the answer never depends on the order of the catalogue's file.
     RoleIds,
@@ -41,6 +44,7 @@ impl Criterion {
             Criterion::Moves => "fewer moves",
             Criterion::TrackSwitches => "fewer track switches",
             Criterion::OtherKind => "more roles of the destination's kind (managing people or not)",
+            Criterion::Conditions => "fewer moves that need a condition",
             Criterion::RoleIds => "role ids in alphabetical order",
         }
     }
@@ -48,12 +52,13 @@ impl Criterion {
 
 impl RouteOrder {
     /// The measures routes are ranked by, in order: the first on which two routes differ decides.
-    pub fn criteria(self) -> [Criterion; 5] {
+    pub fn criteria(self) -> [Criterion; 6] {
         match self {
             RouteOrder::Time => [
                 Criterion::Time,
                 Criterion::TrackSwitches,
                 Criterion::OtherKind,
+                Criterion::Conditions,
                 Criterion::Moves,
                 Criterion::RoleIds,
             ],
@@ -62,6 +67,7 @@ impl RouteOrder {
                 Criterion::Time,
                 Criterion::TrackSwitches,
                 Criterion::OtherKind,
+                Criterion::Conditions,
                 Criterion::RoleIds,
             ],
         }
@@ -106,13 +112,16 @@ pub struct Route {
     pub steps: Vec<RoleIx>,
     /// The years in role of every step but the last, added up.
     pub total: Total,
-    /// The sum of the midpoints of the known figures, in thousandths of a year.
+    /// The sum of the midpoints of the figures, in thousandths of a year (a role without one
+    /// counting as the median of the known figures).
     pub time_millis: u64,
     /// The moves between roles on different tracks.
     pub track_switches: usize,
     /// The roles before the last on a track of another kind (managing people or not) than the
     /// last role's.
     pub other_kind: usize,
+    /// The moves that need a condition.
+    pub conditions: usize,
 }
 
 /// Years in role added up along a route, with what the sum rests on: a total is "typical" only
@@ -175,12 +184,17 @@ impl Total {
 impl Route {
     /// The route through these roles, with its totals taken from the catalogue.
     pub fn new(catalogue: &Catalogue, steps: Vec<RoleIx>) -> Route {
+        Route::ranked(catalogue, steps, super::graph::unknown_millis(catalogue))
+    }
+
+    /// [`Route::new`], a role without a time figure counting `unknown` thousandths of a year
+    /// in its measure of time (the search works that out once).
+    pub fn ranked(catalogue: &Catalogue, steps: Vec<RoleIx>, unknown: u64) -> Route {
         let counted = steps.split_last().map_or(&[][..], |(_, rest)| rest);
         let total = Total::of(catalogue, counted);
-        let time_millis = counted
-            .iter()
-            .filter_map(|&ix| catalogue.in_role(ix))
-            .fold(0u64, |sum, f| sum.saturating_add(f.midpoint_millis()));
+        let time_millis = counted.iter().fold(0u64, |sum, &ix| {
+            sum.saturating_add(catalogue.in_role(ix).map_or(unknown, |f| f.midpoint_millis()))
+        });
         let track = |ix: RoleIx| catalogue.roles.get(ix).map(|role| role.track);
         let manages = |ix: RoleIx| {
             catalogue
@@ -200,12 +214,22 @@ impl Route {
             .iter()
             .filter(|&&ix| manages(ix) != last_manages)
             .count();
+        let conditions = steps
+            .windows(2)
+            .filter(|pair| match **pair {
+                [a, b] => catalogue
+                    .move_between(a, b)
+                    .is_some_and(|m| m.condition.is_some()),
+                _ => false,
+            })
+            .count();
         Route {
             steps,
             total,
             time_millis,
             track_switches,
             other_kind,
+            conditions,
         }
     }
 
@@ -217,6 +241,7 @@ impl Route {
             Criterion::Moves => count(self.steps.len().saturating_sub(1)),
             Criterion::TrackSwitches => count(self.track_switches),
             Criterion::OtherKind => count(self.other_kind),
+            Criterion::Conditions => count(self.conditions),
             Criterion::RoleIds => 0,
         }
     }

@@ -360,6 +360,7 @@ fn same_role_as_start_and_end_is_one_step_of_zero_years() {
             time_millis: 0,
             track_switches: 0,
             other_kind: 0,
+            conditions: 0,
         }]
     );
     question.via = Some(pm);
@@ -402,4 +403,22 @@ fn a_role_without_a_figure_counts_as_the_median_not_as_no_time() {
         best_ids(&catalogue, &query(&catalogue, "a", "top")),
         ["a", "quick", "top"]
     );
+}
+
+#[test]
+fn a_route_that_needs_no_condition_beats_one_that_does() {
+    // a → b → top and a → c → top take as long; the move c → top needs a condition ("at a
+    // startup"), so the route through b is the likelier, whatever the ids say (c < top, b < c).
+    let mut catalogue = ladder(&[
+        ("a", 1, 2.0, 2.0, &["c", "b"], &[]),
+        ("c", 2, 2.0, 2.0, &["top"], &[]),
+        ("b", 2, 2.0, 2.0, &["top"], &[]),
+        ("top", 3, 2.0, 2.0, &[], &[]),
+    ]);
+    let b = ix(&catalogue, "b");
+    catalogue.roles[b].moves[0].condition = Some("At a startup.".into());
+    let question = query(&catalogue, "a", "top");
+    let (routes, ties) = find_routes_and_ties(&catalogue, &question).expect("routes");
+    assert_eq!(ids(&catalogue, &routes[0]), ["a", "c", "top"]);
+    assert_eq!(ties.chosen_by, Some(Criterion::Conditions));
 }
