@@ -193,7 +193,11 @@ impl Route {
         let counted = steps.split_last().map_or(&[][..], |(_, rest)| rest);
         let total = Total::of(catalogue, counted);
         let time_millis = counted.iter().fold(0u64, |sum, &ix| {
-            sum.saturating_add(catalogue.in_role(ix).map_or(unknown, |f| f.midpoint_millis()))
+            sum.saturating_add(
+                catalogue
+                    .in_role(ix)
+                    .map_or(unknown, |f| f.midpoint_millis()),
+            )
         });
         let track = |ix: RoleIx| catalogue.roles.get(ix).map(|role| role.track);
         let manages = |ix: RoleIx| {

@@ -94,6 +94,13 @@ pub fn render(out: &mut dyn Write, tree: &Tree, style: &Style) -> anyhow::Result
         }
     }
     out.write_all(text.as_bytes())?;
+    let roots = tree.roles.iter().filter(|r| r.depth == 0).count();
+    if roots > 1 {
+        let line = format!(
+            "{roots} roles report to no role in the catalogue; each starts a tree of its own."
+        );
+        write!(out, "{}", wrapped(&line, style.width))?;
+    }
     if tree.has_repeats() {
         write!(
             out,
