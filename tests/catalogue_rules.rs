@@ -232,3 +232,19 @@ fn any_command_on_an_invalid_catalogue_prints_the_problems_on_stderr_and_nothing
         );
     }
 }
+
+#[test]
+fn every_version_2_rule_points_at_its_line_and_column() {
+    assert_eq!(
+        problems_in("v2-rules.yaml"),
+        [
+            "8:21: the rank of level `two` is 1001; a rank is a number from 0 to 1000",
+            "15:12: `level` names no level `three`; the level ids are `one`, `two`",
+            "20:36: `expert` is not a step of the scale of `craft`: `basic`, `strong`",
+            "21:16: `area` names no competency `care`; the competency ids are `craft`",
+            "23:16: `time.in_role` of role `a` is both sourced and estimated; add a `note` that says which part is estimated",
+            "24:27: role `a` has two moves to `b`; give each move once",
+            "30:15: `includes` form a cycle: a -> b -> a",
+        ]
+    );
+}

@@ -38,8 +38,7 @@ impl<T: Serialize> Serialize for At<T> {
     }
 }
 
-/// Extension keys (`x-...`) of a mapping, in file order, with their values as read.
-pub type Extensions = serde_json::Map<String, serde_json::Value>;
+pub use crate::model::Extensions;
 
 /// The top-level document.
 #[derive(Debug, Clone, Serialize)]

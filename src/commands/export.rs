@@ -73,7 +73,7 @@ pub fn to_raw(catalogue: &Catalogue) -> RawCatalogue {
         })
     };
     let time = |t: &Time| {
-        (t.in_role.is_some() || t.experience.is_some() || !t.x.is_empty()).then(|| {
+        (t.in_role.is_some() || t.experience.is_some() || t.x.is_some()).then(|| {
             at(RawTime {
                 in_role: t.in_role.as_ref().map(figure),
                 experience: t.experience.as_ref().map(figure),

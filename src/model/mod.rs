@@ -21,8 +21,10 @@ pub type CompetencyIx = usize;
 /// Index of a source in [`Catalogue::sources`].
 pub type SourceIx = usize;
 
-/// Extension keys (`x-...`) of a mapping, kept as they were written.
-pub type Extensions = serde_json::Map<String, serde_json::Value>;
+/// Extension keys (`x-...`) of a mapping, kept as they were written; `None` when there are none,
+/// as for almost every mapping (8 bytes rather than an empty map's 72, on every role, move and
+/// figure of a 100,000-role catalogue).
+pub type Extensions = Option<Box<serde_json::Map<String, serde_json::Value>>>;
 
 /// A validated career ladder with its derived indexes.
 #[derive(Debug, Clone, PartialEq)]

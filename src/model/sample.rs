@@ -1,9 +1,7 @@
 //! Small catalogues made in code, for tests and generated ladders: a bare role, a catalogue of
 //! roles on one track, a plain move, an estimated figure.
 
-use super::{
-    Catalogue, Extensions, Figure, Level, Move, Parts, Role, RoleIx, Time, TitlesBySize, Track,
-};
+use super::{Catalogue, Figure, Level, Move, Parts, Role, RoleIx, Time, TitlesBySize, Track};
 
 impl Role {
     /// A role with only an id and a title, at level 0 on track 0: for tests and generated
@@ -25,7 +23,7 @@ impl Role {
             moves: Vec::new(),
             titles_by_company_size: TitlesBySize::default(),
             sources: Vec::new(),
-            x: Extensions::new(),
+            x: None,
         }
     }
 }
@@ -41,7 +39,7 @@ impl Catalogue {
                 name: "Individual contributor".into(),
                 description: None,
                 manages: false,
-                x: Extensions::new(),
+                x: None,
             }],
             levels: (0..levels)
                 .map(|n| Level {
@@ -52,7 +50,7 @@ impl Catalogue {
                     description: None,
                     facts: Vec::new(),
                     time: Time::default(),
-                    x: Extensions::new(),
+                    x: None,
                 })
                 .collect(),
             roles,
@@ -69,7 +67,7 @@ impl Move {
             condition: None,
             note: None,
             source: None,
-            x: Extensions::new(),
+            x: None,
         }
     }
 }
@@ -83,7 +81,7 @@ impl Figure {
             sources: Vec::new(),
             estimate: true,
             note: None,
-            x: Extensions::new(),
+            x: None,
         }
     }
 }

@@ -68,6 +68,16 @@ pub fn compare_rows(c: &Comparison, text: &RoleText<'_>) -> Vec<(&'static str, (
         ("Track", side(&|r| prose::one_line(&r.track_name))),
         ("Level", side(&|r| prose::one_line(&r.level.label()))),
     ];
+    if either(&|r| r.entry) {
+        let entry = |r: &RoleCard| {
+            if r.entry {
+                "yes: people join it from outside the ladder".to_owned()
+            } else {
+                "no".to_owned()
+            }
+        };
+        rows.push(("Entry role", side(&entry)));
+    }
     if either(&|r| r.time.in_role.is_some()) {
         rows.push(("Years in role", side(&|r| figure(r.time.in_role.as_ref()))));
     }

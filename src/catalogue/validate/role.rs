@@ -55,7 +55,10 @@ impl Validator {
         let expectations = self.expectations(id, role, raw, ids);
         let moves = self.moves(ix, id, role, ids);
         let sources = self.references("source", "sources", &role.sources, &ids.sources);
-        let time = self.time(&format!("role `{id}`"), role.time.as_ref(), ids);
+        let time = match &role.time {
+            Some(_) => self.time(&format!("role `{id}`"), role.time.as_ref(), ids),
+            None => Time::default(),
+        };
         Resolved {
             track,
             level,
@@ -140,7 +143,10 @@ impl Validator {
 
     fn moves(&mut self, ix: RoleIx, id: &str, role: &RawRole, ids: &Ids) -> Vec<Move> {
         let mut out: Vec<Move> = Vec::with_capacity(role.moves.len());
-        // By a set, so that a role with thousands of moves still validates in linear time.
+        // Repeats found by a scan of a short list (no allocation: most roles have a few moves), by
+        // a set for a long one, so that a role with thousands of moves still validates in
+        // linear time.
+        let short = role.moves.len() <= super::SHORT_LIST;
         let mut targets: std::collections::HashSet<RoleIx> = std::collections::HashSet::new();
         for at in &role.moves {
             let m = &at.value;
@@ -155,7 +161,12 @@ impl Validator {
                 self.problem(m.to.pos, format!("role `{id}` cannot move to itself"));
                 continue;
             }
-            if !targets.insert(to) {
+            let repeat = if short {
+                out.iter().any(|m| m.to == to)
+            } else {
+                !targets.insert(to)
+            };
+            if repeat {
                 self.problem(
                     m.to.pos,
                     format!(

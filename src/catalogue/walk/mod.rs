@@ -315,10 +315,14 @@ impl Walker {
 
     /// The extension keys of a mapping, as plain values.
     fn extensions(&mut self, f: &mut Fields) -> Extensions {
-        std::mem::take(&mut f.extensions)
+        if f.extensions.is_empty() {
+            return None;
+        }
+        let map = std::mem::take(&mut f.extensions)
             .into_iter()
             .map(|(key, node)| (key, node.into_plain()))
-            .collect()
+            .collect();
+        Some(Box::new(map))
     }
 
     /// The value of a field, or `None` when it is absent or empty; an empty required value is a
@@ -532,10 +536,18 @@ mod tests {
         let walked = walked(text);
         assert_eq!(walked.problems, []);
         let raw = walked.raw.expect("whole");
-        assert_eq!(raw.x["x-owner"], "people team");
-        assert_eq!(raw.levels[0].x["x-band"], serde_json::json!(["P1", "P2"]));
-        assert_eq!(raw.roles[0].value.x["x-pay"], serde_json::json!({"min": 1}));
-        assert_eq!(raw.roles[0].value.moves[0].value.x["x-why"], "w");
+        let x = |x: &Extensions, key: &str| x.as_ref().expect("extensions")[key].clone();
+        assert_eq!(x(&raw.x, "x-owner"), "people team");
+        assert_eq!(
+            x(&raw.levels[0].x, "x-band"),
+            serde_json::json!(["P1", "P2"])
+        );
+        assert_eq!(
+            x(&raw.roles[0].value.x, "x-pay"),
+            serde_json::json!({"min": 1})
+        );
+        assert_eq!(x(&raw.roles[0].value.moves[0].value.x, "x-why"), "w");
+        assert_eq!(raw.tracks[0].x, None);
     }
 
     #[test]
