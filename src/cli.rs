@@ -94,9 +94,13 @@ pub enum Command {
     /// Show a role: what it does, where it sits, how long people stay, where it leads
     #[command(
         long_about = "Show a role: what it does, where it sits, how long people stay, where it leads.\n\n\
-            The card gives the summary, responsibilities and skills, the reporting lines both ways, \
-            the typical tenure and what it rests on, the roles it leads to and comes from, what it \
-            is called at companies of different sizes, and the sources cited.",
+            The card gives the track and level (with what the catalogue says of them), the summary \
+            and responsibilities, the expectations by competency area (with what the role includes \
+            from the one below), the reporting lines both ways, the years in the role and the total \
+            experience typical at its level (each with its sources, marked when estimated, or \
+            unknown), the moves out (each a promotion, a track switch or a step down, with its \
+            condition) and the roles that lead here, what it is called at companies of different \
+            sizes, and the sources cited. Rows that do not apply are left out.",
         after_help = "Examples:\n  ladder show cpo\n  ladder show VP of Product\n  ladder show senior-pm -o json"
     )]
     Show {
@@ -107,11 +111,13 @@ pub enum Command {
         role: Vec<String>,
     },
 
-    /// Compare two roles side by side: level, track, tenure, reporting lines, and what they share
+    /// Compare two roles side by side: level, track, time, reporting lines, and each competency
     #[command(
-        long_about = "Compare two roles side by side: level, track, tenure, reporting lines, and what they share.\n\n\
-            Responsibilities and skills are split into those only one role has and those both share; \
-            when a route joins the two, the step from the lower to the higher is summed up.",
+        long_about = "Compare two roles side by side: level, track, time, reporting lines, and each competency.\n\n\
+            Responsibilities are split into those only one role has and those both share; the \
+            expectations are lined up competency by competency, with each proficiency's place on \
+            the scale and what one role is expected that the other is not. When a route joins the \
+            two, the moves from the lower to the higher are named and their years summed up.",
         after_help = "Examples:\n  ladder compare vp head\n  ladder compare pm senior-pm -o json"
     )]
     Compare {
@@ -161,9 +167,11 @@ pub enum Command {
     /// List every role, ordered by track and level
     #[command(
         long_about = "List every role, ordered by track and level.\n\n\
-            Each row gives the track, level, id, title and typical tenure (marked when it is an \
-            estimate). Filter with --track and --level.",
-        after_help = "Examples:\n  ladder list\n  ladder list --track ic\n  ladder list --level 5 -o json"
+            First what the catalogue says of itself; then a row a role with its track, level, id, \
+            title (entry roles marked) and years in role (estimates and unknowns marked); then \
+            what each track is. Filter with --track and --level (a level's id, code, name or \
+            rank).",
+        after_help = "Examples:\n  ladder list\n  ladder list --track ic\n  ladder list --level director -o json"
     )]
     List {
         /// Only roles on this track (its id or name)
@@ -174,14 +182,16 @@ pub enum Command {
         level: Option<String>,
     },
 
-    /// Search titles, aliases, summaries, responsibilities and skills for TEXT
+    /// Search titles, aliases, summaries, responsibilities and expectations for TEXT
     #[command(
-        long_about = "Search titles, aliases, summaries, responsibilities and skills for TEXT.\n\n\
+        long_about = "Search titles, aliases, summaries, responsibilities and expectations for TEXT.\n\n\
             The search ignores case and matches whole words: `AI` finds \"AI\", not \"training\". \
             Several words are a phrase, and punctuation is part of the text (`\"P&L\"`). Roles named \
             by TEXT (title or alias) come first, then those whose summary mentions it, then the \
-            rest. Each role found is shown with the lines that mention TEXT, the match highlighted \
-            when colour is on. Finding nothing exits with status 1.",
+            rest. Each role found is shown with the lines that mention TEXT, an expectation named \
+            by its competency area (a competency whose name mentions TEXT brings every role's \
+            expectation in it: `\"P&L\"`), the match highlighted when colour is on. Finding nothing \
+            exits with status 1.",
         after_help = "Examples:\n  ladder search roadmap\n  ladder search \"product strategy\"\n  ladder search go-to-market -o json"
     )]
     Search {

@@ -335,8 +335,9 @@ fn rule_the_routes_people_ask_about_exist(c: &Value) -> Vec<String> {
     problems
 }
 
-/// Head of product's two meanings: the top job (reports to the CEO) and the rung between
-/// director and VP (reports to a VP; ranked between them); both named in its card.
+/// Head of product's two meanings, as two roles that point to each other: the top job of a
+/// small company (reports to the CEO), and the rung between director and VP at a larger one
+/// (ranked between them, reporting to a VP); so that no route joins the two meanings.
 fn rule_head_of_product_shows_both_meanings(c: &Value) -> Vec<String> {
     let ids = by_id(c);
     let rank = |rid: &str| -> Option<f64> {
@@ -344,27 +345,44 @@ fn rule_head_of_product_shows_both_meanings(c: &Value) -> Vec<String> {
         c["levels"].as_array()?.iter().find(|l| l["id"] == level)?["rank"].as_f64()
     };
     let mut problems = Vec::new();
-    let Some(head) = ids.get("head-of-product") else {
-        return vec!["no head-of-product".into()];
+    let (Some(top), Some(rung)) = (ids.get("head-of-product"), ids.get("head-of-product-rung"))
+    else {
+        return vec!["no head-of-product and head-of-product-rung".into()];
     };
-    let lines = strs(&head["reports_to"]);
-    for manager in ["ceo", "vp-product"] {
-        if !lines.contains(&manager) {
-            problems.push(format!("head-of-product does not report to {manager}"));
-        }
+    if !strs(&top["reports_to"]).contains(&"ceo") {
+        problems.push("head-of-product (the top job) does not report to the CEO".into());
     }
-    if !(rank("director-pm") < rank("head-of-product")
-        && rank("head-of-product") < rank("vp-product"))
+    if !strs(&rung["reports_to"]).contains(&"vp-product") {
+        problems.push("head-of-product-rung does not report to a VP".into());
+    }
+    if !(rank("director-pm") < rank("head-of-product-rung")
+        && rank("head-of-product-rung") < rank("vp-product"))
     {
-        problems.push("head-of-product is not ranked between director and VP".into());
+        problems.push("head-of-product-rung is not ranked between director and VP".into());
     }
-    let text = card_text(head).to_lowercase();
-    for words in ["top product job", "between director and vp"] {
+    for (id, card, words, other) in [
+        (
+            "head-of-product",
+            top,
+            "top product job",
+            "head-of-product-rung",
+        ),
+        (
+            "head-of-product-rung",
+            rung,
+            "between director and vp",
+            "head-of-product",
+        ),
+    ] {
+        let text = card_text(card).to_lowercase();
         if !text.contains(words) {
-            problems.push(format!("head-of-product's card never says `{words}`"));
+            problems.push(format!("{id}'s card never says `{words}`"));
+        }
+        if !text.contains(other) {
+            problems.push(format!("{id}'s card does not point to {other}"));
         }
     }
-    if !strs(&head["aliases"]).contains(&"Head") {
+    if !strs(&top["aliases"]).contains(&"Head") {
         problems.push("`head` no longer names the head of product (`compare vp head`)".into());
     }
     problems
@@ -514,7 +532,7 @@ fn a_figure_without_kind_source_or_note_is_caught() {
 #[test]
 fn a_circular_title_is_caught() {
     assert_breaks(rule_no_title_by_size_is_circular, |c| {
-        role_mut(c, "head-of-product")["titles_by_company_size"]["enterprise"] =
+        role_mut(c, "head-of-product-rung")["titles_by_company_size"]["enterprise"] =
             json!("VP of Product Management");
     });
 }
@@ -545,7 +563,10 @@ fn a_head_of_product_with_one_meaning_is_caught() {
         role_mut(c, "head-of-product")["reports_to"] = json!(["vp-product"]);
     });
     assert_breaks(rule_head_of_product_shows_both_meanings, |c| {
-        role_mut(c, "head-of-product")["level"] = json!("vp");
+        role_mut(c, "head-of-product-rung")["level"] = json!("vp");
+    });
+    assert_breaks(rule_head_of_product_shows_both_meanings, |c| {
+        role_mut(c, "head-of-product-rung")["summary"] = json!("A rung between director and VP.");
     });
 }
 

@@ -175,7 +175,16 @@ fn compare_vp_head_puts_the_two_roles_side_by_side() {
     );
     assert!(out.stdout.contains("(only this role)"));
     assert!(out.stdout.contains("Vision, strategy"), "{}", out.stdout);
-    assert!(out.stdout.contains("From Head of Product to VP of Product"));
+    // The top product job of a small company and a VP belong to different company shapes: no
+    // route joins them (the rung between director and VP is `head-of-product-rung`).
+    assert!(out.stdout.contains("No route joins these two roles."));
+    let rung = run(&["compare", "vp", "head-of-product-rung"]);
+    assert!(
+        rung.stdout
+            .contains("From Head of Product (rung below VP) to VP of Product: 1 move: promotion"),
+        "{}",
+        rung.stdout
+    );
 }
 
 #[test]
