@@ -95,14 +95,15 @@ pub fn areas(catalogue: &Catalogue, a: RoleIx, b: RoleIx) -> Vec<AreaChange> {
 }
 
 /// The steps of `scale` passed going from step `from` to step `to`, `to` included and `from` left
-/// out: upwards, or downwards when `to` is lower. From no step, every step up to `to`; to no
-/// step, none.
+/// out: upwards, or downwards when `to` is lower. From no step, `to` alone; to no step, none.
 pub fn steps_between(scale: &[String], from: Option<usize>, to: Option<usize>) -> Vec<String> {
     let Some(to) = to else {
         return Vec::new();
     };
     let range: Vec<usize> = match from {
-        None => (0..=to).collect(),
+        // A role not rated in the area is not known to stand below the scale: only the target
+        // step is named, not every step from the bottom.
+        None => vec![to],
         Some(from) if from <= to => (from + 1..=to).collect(),
         Some(from) => (to..from).rev().collect(),
     };
@@ -163,7 +164,7 @@ mod tests {
             steps_between(&scale, Some(3), Some(1)),
             ["expert", "working"]
         );
-        assert_eq!(steps_between(&scale, None, Some(1)), ["aware", "working"]);
+        assert_eq!(steps_between(&scale, None, Some(1)), ["working"]);
         assert!(steps_between(&scale, Some(2), Some(2)).is_empty());
         assert!(steps_between(&scale, Some(2), None).is_empty());
     }
