@@ -350,7 +350,7 @@ fn path(out: &mut dyn Write, r: &Routes) -> anyhow::Result<()> {
         if n > 0 {
             writeln!(out)?;
         }
-        let label = super::route_label(r, n);
+        let label = r.label(n);
         writeln!(
             out,
             "## {label}{} → {}: {}\n",

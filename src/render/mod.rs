@@ -103,12 +103,6 @@ pub fn compare_rows(c: &Comparison, text: &RoleText<'_>) -> Vec<(&'static str, (
     rows
 }
 
-/// The label before route `n` (from 0) when there are several: `Route 2 of 3: `, or `Route 2 of
-/// more than 10: ` when `--limit` cut the list; nothing for a single route.
-pub fn route_label(routes: &crate::commands::path::Routes, n: usize) -> String {
-    routes.label(n)
-}
-
 /// Years as people write them: `2`, `2.5`, `0.75`: rounded to hundredths, without needless
 /// zeros.
 pub fn years(value: f64) -> String {
@@ -137,16 +131,6 @@ pub fn years(value: f64) -> String {
 /// The character for a digit, 0 to 9.
 fn digit(value: u64) -> char {
     char::from(b'0' + (value % 10) as u8)
-}
-
-/// A range of years: `2–4`, or `3` when both ends agree.
-pub fn year_range(min: f64, max: f64) -> String {
-    let (mut min, max) = (years(min), years(max));
-    if min != max {
-        min.push('–');
-        min.push_str(&max);
-    }
-    min
 }
 
 /// Years with their word: "1 year", "2–4 years", "4+ years" (open-ended); `dash` joins a range.
@@ -253,9 +237,11 @@ mod tests {
         assert_eq!(years(2.5), "2.5");
         assert_eq!(years(0.75), "0.75");
         assert_eq!(years(1.0 / 3.0), "0.33");
-        assert_eq!(year_range(10.0, 17.0), "10–17");
-        assert_eq!(year_range(3.0, 3.0), "3");
-        assert_eq!(year_range(0.05, 2.999), "0.05–3");
+        assert_eq!(figure_years(10.0, Some(17.0), "–"), "10–17 years");
+        assert_eq!(figure_years(3.0, Some(3.0), "–"), "3 years");
+        assert_eq!(figure_years(0.05, Some(2.999), "–"), "0.05–3 years");
+        assert_eq!(figure_years(1.0, Some(1.0), "–"), "1 year");
+        assert_eq!(figure_years(4.0, None, "–"), "4+ years");
     }
 
     /// How years were written before they were written from whole hundredths.

@@ -19,8 +19,8 @@ use comfy_table::{
     Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets,
 };
 
+use super::Style;
 use super::prose::{self, one_line};
-use super::{Style, years};
 use crate::commands::{RoleRef, View};
 
 pub fn render(out: &mut dyn Write, view: &View, style: &Style) -> anyhow::Result<()> {
@@ -64,23 +64,6 @@ const ASCII: Marks = Marks {
 
 pub fn marks(style: &Style) -> &'static Marks {
     if style.ascii { &ASCII } else { &TYPOGRAPHIC }
-}
-
-/// A range of years: `2–4` (`2-4` under `--ascii`), or `3` when both ends agree.
-pub fn year_range(min: f64, max: f64, style: &Style) -> String {
-    let (mut min, max) = (years(min), years(max));
-    if min != max {
-        min.push_str(marks(style).range);
-        min.push_str(&max);
-    }
-    min
-}
-
-/// `years` after a range: "1 year", "2 years", "1–2 years".
-pub fn years_of(min: f64, max: f64, style: &Style) -> String {
-    let range = year_range(min, max, style);
-    let word = if range == "1" { "year" } else { "years" };
-    format!("{range} {word}")
 }
 
 pub fn plural(n: usize) -> &'static str {
@@ -403,8 +386,10 @@ mod tests {
         };
         let text = table(rows, shape, &style(40, true));
         assert!(text.is_ascii(), "{text}");
-        assert_eq!(year_range(1.0, 2.0, &style(40, true)), "1-2");
-        assert_eq!(years_of(1.0, 1.0, &style(40, true)), "1 year");
-        assert_eq!(years_of(1.0, 2.0, &style(40, false)), "1–2 years");
+        let dash = |ascii| marks(&style(40, ascii)).range;
+        let figure_years = crate::render::figure_years;
+        assert_eq!(figure_years(1.0, Some(2.0), dash(true)), "1-2 years");
+        assert_eq!(figure_years(1.0, Some(1.0), dash(true)), "1 year");
+        assert_eq!(figure_years(1.0, Some(2.0), dash(false)), "1–2 years");
     }
 }

@@ -16,7 +16,7 @@ pub fn render(out: &mut dyn Write, r: &Routes, style: &Style) -> anyhow::Result<
             writeln!(out)?;
         }
         let steps = route.steps.len().saturating_sub(1);
-        let label = crate::render::route_label(r, n);
+        let label = r.label(n);
         heading(
             out,
             &format!(
