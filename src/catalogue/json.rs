@@ -14,7 +14,7 @@ use super::Limits;
 use super::diagnostic::Problem;
 use super::raw::{At, Pos};
 use super::schema;
-use super::yaml::{Entry, Key, Node, Value, exact};
+use super::yaml::{Entry, Key, Node, Value, exact, is_repeated};
 
 /// Parses JSON catalogue text into a tree. A syntax error, a key given twice or a limit reached
 /// stops the parse: it is the one problem returned. Syntax errors say "not valid JSON: ".
@@ -388,26 +388,6 @@ impl Reader<'_> {
             Err(_) => Err(self.syntax("a number that cannot be read")),
         }
     }
-}
-
-/// Whether `key` is already a key of `entries`: searched one by one in a small object, through
-/// a set once it holds more than a few keys.
-fn is_repeated(
-    entries: &[Entry],
-    seen: &mut Option<std::collections::HashSet<Box<str>>>,
-    key: &str,
-) -> bool {
-    const SMALL: usize = 16;
-    if entries.len() < SMALL {
-        return entries.iter().any(|e| e.key.value.text() == Some(key));
-    }
-    let set = seen.get_or_insert_with(|| {
-        entries
-            .iter()
-            .filter_map(|e| e.key.value.text().map(Box::from))
-            .collect()
-    });
-    !set.insert(key.into())
 }
 
 #[cfg(test)]

@@ -1,0 +1,595 @@
+//! The positioned tree, built straight from the YAML parser's events.
+//!
+//! Hand-written for a measurement (docs/performance.md): on the 100,000-role catalogue (89 MB)
+//! the events of granit-parser, the parser beneath serde-saphyr, take 2.2 s, and serde-saphyr's
+//! serde layer over the same events took 8.3 s into positioned values, so loading missed its 4 s
+//! budget by far. This file does only what that layer did for the tree: the YAML 1.2 core types
+//! of plain scalars, anchors and aliases (with limits against alias bombs), merge keys (`<<`),
+//! keys given twice, one document per file, and the nesting and size limits of [`Limits`].
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use granit_parser::{Event, Parser, ScalarStyle, Span, Tag};
+
+use super::{Entry, Key, Node, Value, exact, is_repeated};
+use crate::catalogue::Limits;
+use crate::catalogue::diagnostic::Problem;
+use crate::catalogue::raw::{At, Pos};
+use crate::catalogue::schema;
+
+/// Parses YAML text into one tree; the first problem stops the parse.
+pub fn build(text: &str, limits: &Limits) -> Result<Node, Problem> {
+    let depth = limits.max_depth.min(crate::catalogue::MAX_DEPTH_CEILING);
+    let mut options = granit_parser::Options::default();
+    // One past the limit, so that the tree refuses the first level too many with its own
+    // message, which names the flag that raises it.
+    options.flow_nesting_limit = depth.saturating_add(1);
+    options.block_nesting_limit = options.block_nesting_limit.max(depth.saturating_add(1));
+    let mut parser = Parser::new_from_str_with_options(text, options);
+    let mut tree = Tree::new(limits, depth);
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|error| {
+            let mark = error.marker();
+            Problem::new(
+                Pos::at(mark.line() as u64, mark.col() as u64 + 1),
+                super::explain(&error.info()),
+            )
+        })?;
+        tree.take(event, &span)?;
+    }
+    Ok(tree.root.unwrap_or(Node {
+        value: Value::Null,
+        pos: Pos::at(1, 1),
+    }))
+}
+
+/// The tree as the events build it.
+struct Tree<'l> {
+    limits: &'l Limits,
+    max_depth: usize,
+    /// The collections opened and not yet closed, outermost first.
+    open: Vec<Open>,
+    /// The items of every open list, and the entries of every open mapping, in one stack each:
+    /// a collection takes its own from the top when it ends, into an allocation of exactly its
+    /// size. (A `Vec` per collection, grown and then shrunk, allocated three times as often and
+    /// read the 100,000-role catalogue about a fifth slower.)
+    items: Vec<Node>,
+    entries: Vec<Entry>,
+    /// Anchored values by the parser's anchor id (ids start at 1), with their number of nodes.
+    anchors: Vec<Option<(Node, usize)>>,
+    /// Nodes made so far, those copied for aliases included.
+    nodes: usize,
+    aliases: usize,
+    anchored: usize,
+    /// Nodes copied for aliases so far.
+    copied: usize,
+    documents: usize,
+    root: Option<Node>,
+}
+
+/// A collection being read.
+struct Open {
+    pos: Pos,
+    anchor: usize,
+    /// Nodes inside, so far.
+    size: usize,
+    items: Items,
+}
+
+/// Where a collection's items start on the stack of items or entries.
+enum Items {
+    List {
+        start: usize,
+    },
+    Map {
+        start: usize,
+        /// The key read, waiting for its value.
+        key: Option<PendingKey>,
+        /// The values of `<<` keys, merged when the mapping ends.
+        merges: Vec<Node>,
+        /// Keys already seen, once the mapping is too large to search one by one.
+        seen: Option<HashSet<Box<str>>>,
+    },
+}
+
+enum PendingKey {
+    Key(At<Key>),
+    /// A plain `<<`: the value is merged in.
+    Merge,
+}
+
+impl<'l> Tree<'l> {
+    fn new(limits: &'l Limits, max_depth: usize) -> Self {
+        Tree {
+            limits,
+            max_depth,
+            open: Vec::new(),
+            items: Vec::new(),
+            entries: Vec::new(),
+            anchors: Vec::new(),
+            nodes: 0,
+            aliases: 0,
+            anchored: 0,
+            copied: 0,
+            documents: 0,
+            root: None,
+        }
+    }
+
+    fn take(&mut self, event: Event<'_>, span: &Span) -> Result<(), Problem> {
+        let pos = Pos::at(span.start.line() as u64, span.start.col() as u64 + 1);
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                Ok(())
+            }
+            Event::Scalar(text, style, anchor, tag) => {
+                self.second_document(pos)?;
+                self.count(1, pos)?;
+                if style == ScalarStyle::Plain
+                    && text == "<<"
+                    && tag.is_none()
+                    && let Some(Items::Map {
+                        key: key @ None, ..
+                    }) = self.open.last_mut().map(|open| &mut open.items)
+                {
+                    *key = Some(PendingKey::Merge);
+                    return Ok(());
+                }
+                let value = scalar(text, style, tag.as_deref());
+                self.finish(Node { value, pos }, anchor, 1)
+            }
+            Event::SequenceStart(_, anchor, _) => {
+                let start = self.items.len();
+                self.start(pos, anchor, Items::List { start })
+            }
+            Event::MappingStart(_, anchor, _) => self.start(
+                pos,
+                anchor,
+                Items::Map {
+                    start: self.entries.len(),
+                    key: None,
+                    merges: Vec::new(),
+                    seen: None,
+                },
+            ),
+            Event::SequenceEnd | Event::MappingEnd => self.end(),
+            Event::Alias(id) => self.alias(id, pos),
+            _ => Ok(()),
+        }
+    }
+
+    /// Refuses a node of a second document.
+    fn second_document(&self, pos: Pos) -> Result<(), Problem> {
+        if self.documents > 1 {
+            return Err(Problem::new(
+                pos,
+                "the file holds more than one YAML document (`---`); a catalogue is one document",
+            ));
+        }
+        Ok(())
+    }
+
+    fn count(&mut self, nodes: usize, pos: Pos) -> Result<(), Problem> {
+        self.nodes = self.nodes.saturating_add(nodes);
+        if self.nodes > self.limits.max_nodes {
+            return Err(Problem::new(
+                pos,
+                format!(
+                    "the YAML has too many nodes: more than {}; if the file is trusted, raise the limit with --max-nodes",
+                    self.limits.max_nodes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, pos: Pos, anchor: usize, items: Items) -> Result<(), Problem> {
+        self.second_document(pos)?;
+        self.count(1, pos)?;
+        if self.open.len() >= self.max_depth {
+            return Err(Problem::new(
+                pos,
+                format!(
+                    "the YAML is nested too deeply: more than {} levels; a catalogue needs only 4 levels; if the file is trusted, raise the limit with --max-depth",
+                    self.max_depth
+                ),
+            ));
+        }
+        self.open.push(Open {
+            pos,
+            anchor,
+            size: 1,
+            items,
+        });
+        Ok(())
+    }
+
+    fn end(&mut self) -> Result<(), Problem> {
+        let Some(open) = self.open.pop() else {
+            return Ok(());
+        };
+        let value = match open.items {
+            Items::List { start } => Value::List(self.items.drain(start..).collect()),
+            Items::Map {
+                start,
+                merges,
+                mut seen,
+                ..
+            } => {
+                let mut entries: Vec<Entry> = self.entries.drain(start..).collect();
+                for merged in merges {
+                    merge(&mut entries, &mut seen, merged)?;
+                }
+                Value::Map(exact(entries))
+            }
+        };
+        let node = Node {
+            value,
+            pos: open.pos,
+        };
+        self.finish(node, open.anchor, open.size)
+    }
+
+    fn alias(&mut self, id: usize, pos: Pos) -> Result<(), Problem> {
+        self.second_document(pos)?;
+        self.aliases += 1;
+        let Some(Some((anchored, size))) = self.anchors.get(id) else {
+            return Err(Problem::new(pos, "alias references unknown anchor"));
+        };
+        let size = *size;
+        self.copied = self.copied.saturating_add(size);
+        let most = self.limits.max_aliases;
+        if self.aliases > most || self.copied > most.saturating_mul(100) {
+            return Err(Problem::new(
+                pos,
+                format!(
+                    "the YAML has aliases that expand to too much (an alias bomb?): more than {most} aliases, or more than {} values copied by them; if the file is trusted, raise the limit with --max-aliases",
+                    most.saturating_mul(100)
+                ),
+            ));
+        }
+        let mut node = anchored.clone();
+        node.pos = pos;
+        self.count(size, pos)?;
+        self.finish(node, 0, size)
+    }
+
+    /// Puts a finished node where it belongs: in the open collection, or as the root.
+    fn finish(&mut self, node: Node, anchor: usize, size: usize) -> Result<(), Problem> {
+        if anchor > 0 {
+            self.anchored += 1;
+            if self.anchored > self.limits.max_aliases {
+                return Err(Problem::new(
+                    node.pos,
+                    format!(
+                        "the YAML has too many anchors (more than {}); if the file is trusted, raise the limit with --max-aliases",
+                        self.limits.max_aliases
+                    ),
+                ));
+            }
+            if self.anchors.len() <= anchor {
+                self.anchors.resize(anchor + 1, None);
+            }
+            if let Some(slot) = self.anchors.get_mut(anchor) {
+                *slot = Some((node.clone(), size));
+            }
+        }
+        let Some(open) = self.open.last_mut() else {
+            self.root = Some(node);
+            return Ok(());
+        };
+        open.size += size;
+        match &mut open.items {
+            Items::List { .. } => self.items.push(node),
+            Items::Map {
+                start,
+                key,
+                merges,
+                seen,
+            } => match key.take() {
+                None => *key = Some(PendingKey::Key(key_of(node))),
+                Some(PendingKey::Merge) => merges.push(node),
+                Some(PendingKey::Key(key)) => {
+                    if let Some(text) = key.value.text()
+                        && is_repeated(self.entries.get(*start..).unwrap_or_default(), seen, text)
+                    {
+                        return Err(twice(&key));
+                    }
+                    self.entries.push(Entry { key, value: node });
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
+fn twice(key: &At<Key>) -> Problem {
+    Problem::new(
+        key.pos,
+        format!(
+            "the key `{}` appears twice in this mapping; keep one",
+            key.value.text().unwrap_or_default()
+        ),
+    )
+}
+
+/// Merges the entries of a `<<` value (a mapping, or a list of mappings) whose keys the mapping
+/// does not have yet: the mapping's own keys come first, then each merged mapping in order.
+fn merge(
+    entries: &mut Vec<Entry>,
+    seen: &mut Option<HashSet<Box<str>>>,
+    merged: Node,
+) -> Result<(), Problem> {
+    match merged.value {
+        Value::Map(from) => {
+            for entry in from.into_vec() {
+                let new = entry
+                    .key
+                    .value
+                    .text()
+                    .is_some_and(|text| !is_repeated(entries, seen, text));
+                if new {
+                    entries.push(entry);
+                }
+            }
+            Ok(())
+        }
+        Value::List(items) => {
+            for item in items.into_vec() {
+                if !matches!(item.value, Value::Map(_)) {
+                    return Err(not_mergeable(&item));
+                }
+                merge(entries, seen, item)?;
+            }
+            Ok(())
+        }
+        _ => Err(not_mergeable(&merged)),
+    }
+}
+
+fn not_mergeable(node: &Node) -> Problem {
+    Problem::new(
+        node.pos,
+        format!(
+            "a merge key `<<` takes a mapping or a list of mappings, not {}",
+            node.value.describe()
+        ),
+    )
+}
+
+/// A node read in key position, as a key.
+fn key_of(node: Node) -> At<Key> {
+    let value = match node.value {
+        Value::Text(text) => match schema::known_key(&text) {
+            Some(known) => Key::Known(known),
+            None => Key::Text(text),
+        },
+        Value::Null => Key::NotText("empty".to_owned()),
+        Value::List(_) => Key::NotText("a list".to_owned()),
+        Value::Map(_) => Key::NotText("a mapping".to_owned()),
+        other => Key::NotText(other.describe()),
+    };
+    At {
+        value,
+        pos: node.pos,
+    }
+}
+
+/// A scalar's value. Quoted and block scalars are text; a plain scalar is typed by the YAML 1.2
+/// core schema, with three choices of ours that JSON shares: only `true` and `false` are booleans
+/// (`yes` is text), a decimal with a leading zero (`010`) stays text rather than becoming 8 or 10,
+/// and `.inf`, `.nan` or `1e400` are numbers that validation refuses with their position.
+fn scalar(text: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
+    let core = tag.and_then(Tag::core_suffix);
+    // `!` alone marks text, as `!!str` does.
+    let text_tag =
+        core == Some("str") || tag.is_some_and(|t| t.handle().is_empty() && t.suffix() == "!");
+    if text_tag || (style != ScalarStyle::Plain && core.is_none()) {
+        return Value::Text(text.into());
+    }
+    typed(&text).unwrap_or_else(|| Value::Text(text.into()))
+}
+
+/// The core-schema type of a plain scalar, if it is not text.
+fn typed(text: &str) -> Option<Value> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => {
+            return Some(Value::Float(f64::INFINITY));
+        }
+        "-.inf" | "-.Inf" | "-.INF" => return Some(Value::Float(f64::NEG_INFINITY)),
+        ".nan" | ".NaN" | ".NAN" => return Some(Value::Float(f64::NAN)),
+        _ => {}
+    }
+    let first = *text.as_bytes().first()?;
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return None;
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if let Some(hex) = unsigned.strip_prefix("0x") {
+        return radix(text, hex, 16);
+    }
+    if let Some(octal) = unsigned.strip_prefix("0o") {
+        return radix(text, octal, 8);
+    }
+    let digits = unsigned.bytes().all(|b| b.is_ascii_digit());
+    if digits && !unsigned.is_empty() {
+        if unsigned.len() > 1 && unsigned.starts_with('0') {
+            return None; // `010`: text, as written
+        }
+        return Some(match text.parse::<i64>() {
+            Ok(n) => Value::Int(n),
+            // Past i64, a whole number is only ever out of range: kept as a number all the same.
+            Err(_) => Value::Float(text.parse().ok()?),
+        });
+    }
+    is_float(unsigned)
+        .then(|| text.parse().ok().map(Value::Float))
+        .flatten()
+}
+
+fn radix(text: &str, digits: &str, radix: u32) -> Option<Value> {
+    let n = i64::from_str_radix(digits, radix).ok()?;
+    Some(Value::Int(if text.starts_with('-') { -n } else { n }))
+}
+
+/// `1.5`, `.5`, `5.`, `1e3`, `2.5E-3`: the core schema's float forms, without the sign.
+fn is_float(text: &str) -> bool {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], Some(&text[at + 1..])),
+        None => (text, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok =
+        all_digits(whole) && all_digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && all_digits(e)
+    });
+    mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Value {
+        match build(&format!("a: {text}\n"), &Limits::default()).map(|n| n.value) {
+            Ok(Value::Map(entries)) => entries.into_vec().remove(0).value.value,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    fn refused(text: &str, limits: &Limits) -> Problem {
+        build(text, limits).expect_err("refused")
+    }
+
+    #[test]
+    fn plain_scalars_take_the_core_schema_types_and_the_rest_is_text() {
+        for (text, expected) in [
+            ("~", Value::Null),
+            ("", Value::Null),
+            ("True", Value::Bool(true)),
+            ("-7", Value::Int(-7)),
+            ("+5", Value::Int(5)),
+            ("0o17", Value::Int(15)),
+            ("-0x1f", Value::Int(-31)),
+            ("0", Value::Int(0)),
+            ("2.5", Value::Float(2.5)),
+            (".5", Value::Float(0.5)),
+            ("1e3", Value::Float(1000.0)),
+            ("-.inf", Value::Float(f64::NEG_INFINITY)),
+            ("9223372036854775808", Value::Float(9.223372036854776e18)),
+        ] {
+            assert_eq!(value(text), expected, "{text}");
+        }
+        for text in [
+            "yes", "010", "0X1F", "1_000", "1.2.3", "e3", "-x", ".", "v1", "'5'", "\"true\"",
+            "!!str 5", "! 5", "|\n  5",
+        ] {
+            assert!(
+                matches!(value(text), Value::Text(_)),
+                "{text}: {:?}",
+                value(text)
+            );
+        }
+        assert_eq!(value("!!int \"5\""), Value::Int(5));
+        assert_eq!(value("!custom 5"), Value::Int(5));
+    }
+
+    #[test]
+    fn a_merge_takes_the_keys_the_mapping_lacks_from_each_mapping_in_order() {
+        let text = "x: &x {a: 1, b: 1}\ny: &y {b: 2, c: 2}\nz:\n  c: 3\n  <<: [*x, *y]\n";
+        let Value::Map(top) = build(text, &Limits::default()).expect("parses").value else {
+            panic!("a mapping")
+        };
+        let Value::Map(z) = &top[2].value.value else {
+            panic!("a mapping")
+        };
+        let pairs: Vec<_> = z
+            .iter()
+            .map(|e| {
+                (
+                    e.key.value.text().unwrap_or_default(),
+                    e.value.value.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("c", Value::Int(3)),
+                ("a", Value::Int(1)),
+                ("b", Value::Int(1))
+            ]
+        );
+        let problem = refused("a: {<<: 5}\n", &Limits::default());
+        assert_eq!(
+            problem.message,
+            "a merge key `<<` takes a mapping or a list of mappings, not `5`"
+        );
+        assert_eq!(problem.pos, Pos::at(1, 9));
+    }
+
+    #[test]
+    fn aliases_are_copies_and_their_limits_name_the_flag() {
+        let text = "a: &x [1, 2]\nb: *x\n";
+        let Value::Map(top) = build(text, &Limits::default()).expect("parses").value else {
+            panic!("a mapping")
+        };
+        assert_eq!(top[0].value.value, top[1].value.value);
+        assert_eq!(
+            top[1].value.pos,
+            Pos::at(2, 4),
+            "the copy is where the alias is"
+        );
+        let limits = Limits {
+            max_aliases: 1,
+            ..Limits::default()
+        };
+        let problem = refused("a: &x 1\nb: *x\nc: *x\n", &limits);
+        assert_eq!(problem.pos, Pos::at(3, 4));
+        assert!(
+            problem.message.contains("--max-aliases"),
+            "{}",
+            problem.message
+        );
+        let problem = refused("a: &x 1\nb: &y 2\n", &limits);
+        assert!(
+            problem.message.contains("too many anchors"),
+            "{}",
+            problem.message
+        );
+        let problem = refused("a: *nothing\n", &Limits::default());
+        assert_eq!(problem.pos, Pos::at(1, 4));
+    }
+
+    #[test]
+    fn nesting_and_size_limits_stop_the_parse_where_they_are_reached() {
+        let limits = Limits {
+            max_depth: 2,
+            max_nodes: 5,
+            ..Limits::default()
+        };
+        assert!(build("a: [1]\n", &limits).is_ok());
+        let problem = refused("a:\n  b:\n    - 1\n", &limits);
+        assert_eq!(problem.pos, Pos::at(3, 5));
+        assert!(
+            problem.message.contains("more than 2 levels"),
+            "{}",
+            problem.message
+        );
+        let problem = refused("[1, 2, 3, 4, 5]", &limits);
+        assert_eq!(problem.pos, Pos::at(1, 14));
+        assert!(
+            problem.message.contains("--max-nodes"),
+            "{}",
+            problem.message
+        );
+    }
+}
