@@ -181,14 +181,24 @@ const STACK_PER_LEVEL: usize = 64 * 1024;
 /// The deepest nesting `--max-depth` accepts; a catalogue needs 4 levels.
 pub const MAX_DEPTH_CEILING: usize = 1_000;
 
+/// The nesting any thread's stack takes (the default `--max-depth` is 64).
+const MAIN_STACK_DEPTH: usize = 128;
+
 /// Runs a parse on a thread whose stack fits `limits.max_depth` levels of nesting, so that a raised
 /// `--max-depth` gives a clear error rather than a stack overflow. The stack is only reserved: pages
 /// are used as the parse goes deeper.
+///
+/// Under [`MAIN_STACK_DEPTH`] the parse runs on this thread: the allocator keeps a heap per thread,
+/// and a tree built on another thread then freed by the walk on this one left its memory unused
+/// here, so loading 100,000 roles of YAML took about a second more (docs/performance.md).
 fn on_deep_stack<T: Send>(
     limits: &Limits,
     parse: impl FnOnce() -> Result<T, Vec<Problem>> + Send,
 ) -> Result<T, Vec<Problem>> {
     let depth = limits.max_depth.min(MAX_DEPTH_CEILING);
+    if depth <= MAIN_STACK_DEPTH {
+        return parse();
+    }
     let stack = STACK_BASE.saturating_add(depth.saturating_mul(STACK_PER_LEVEL));
     std::thread::scope(|scope| {
         let spawned = std::thread::Builder::new()
