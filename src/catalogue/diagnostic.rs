@@ -39,7 +39,13 @@ impl InvalidCatalogue {
         problems.dedup();
         InvalidCatalogue {
             origin: origin.to_owned(),
-            text: text.to_owned(),
+            // The text is kept for the snippets of problems only: a valid catalogue with nothing
+            // to warn about does not copy a large file a second time.
+            text: if problems.is_empty() {
+                String::new()
+            } else {
+                text.to_owned()
+            },
             problems,
         }
     }
