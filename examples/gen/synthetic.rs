@@ -68,6 +68,8 @@ pub struct Role {
     pub tenure_source: Option<usize>,
     pub next: Vec<usize>,
     pub lateral: Vec<usize>,
+    /// People join the role from outside the ladder: it is on level 1, or no move leads to it.
+    pub entry: bool,
     /// Titles at a startup, a scale-up and an enterprise, for about half the roles.
     pub titles: Option<[String; 3]>,
     pub sources: Vec<usize>,
@@ -303,6 +305,7 @@ pub fn generate(count: usize, seed: u64) -> Synthetic {
                 tenure_source,
                 next: Vec::new(),
                 lateral: Vec::new(),
+                entry: level == 1,
                 titles: rng.chance(50).then(|| {
                     [
                         format!("{base} (startup)"),
@@ -352,6 +355,17 @@ pub fn generate(count: usize, seed: u64) -> Synthetic {
                 role.lateral.push(target);
             }
         }
+    }
+
+    // A role no move leads to is an entry role, so that `ladder check` has nothing to warn about.
+    let mut led_to = vec![false; roles.len()];
+    for role in &roles {
+        for &to in role.next.iter().chain(&role.lateral) {
+            led_to[to] = true;
+        }
+    }
+    for (role, led_to) in roles.iter_mut().zip(led_to) {
+        role.entry |= !led_to;
     }
 
     // A route worth timing: from the first level-1 role, follow first promotions to the top.
@@ -425,7 +439,7 @@ impl Synthetic {
                 "    track: {}\n    level: {}",
                 self.tracks[role.track].0, role.level
             );
-            if role.level == 1 {
+            if role.entry {
                 out.push_str("    entry: true\n");
             }
             let _ = writeln!(out, "    summary: {}", role.summary);
@@ -513,7 +527,7 @@ impl Synthetic {
                 quote(self.tracks[role.track].0),
                 role.level
             );
-            if role.level == 1 {
+            if role.entry {
                 out.push_str(",\"entry\":true");
             }
             let _ = write!(
