@@ -56,14 +56,14 @@ struct Tree<'l> {
     /// read the 100,000-role catalogue about a fifth slower.)
     items: Vec<Node>,
     entries: Vec<Entry>,
-    /// Anchored values by the parser's anchor id (ids start at 1), with their number of nodes.
-    anchors: Vec<Option<(Node, usize)>>,
+    /// Anchored values by the parser's anchor id (ids start at 1), with their size.
+    anchors: Vec<Option<(Node, Size)>>,
     /// Nodes made so far, those copied for aliases included.
     nodes: usize,
     aliases: usize,
     anchored: usize,
-    /// Nodes copied for aliases so far.
-    copied: usize,
+    /// What anchors and aliases copied so far.
+    copied: Size,
     documents: usize,
     root: Option<Node>,
 }
@@ -72,9 +72,24 @@ struct Tree<'l> {
 struct Open {
     pos: Pos,
     anchor: usize,
-    /// Nodes inside, so far.
-    size: usize,
+    /// What it holds so far.
+    size: Size,
     items: Items,
+}
+
+/// What a value holds: its nodes, and the bytes of its text. Copies for anchors and aliases are
+/// bounded by both, so that neither many small values nor one long text can be multiplied.
+#[derive(Debug, Clone, Copy, Default)]
+struct Size {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Size {
+    fn add(&mut self, other: Size) {
+        self.nodes = self.nodes.saturating_add(other.nodes);
+        self.bytes = self.bytes.saturating_add(other.bytes);
+    }
 }
 
 /// Where a collection's items start on the stack of items or entries.
@@ -111,7 +126,7 @@ impl<'l> Tree<'l> {
             nodes: 0,
             aliases: 0,
             anchored: 0,
-            copied: 0,
+            copied: Size::default(),
             documents: 0,
             root: None,
         }
@@ -137,8 +152,12 @@ impl<'l> Tree<'l> {
                     *key = Some(PendingKey::Merge);
                     return Ok(());
                 }
+                let size = Size {
+                    nodes: 1,
+                    bytes: text.len(),
+                };
                 let value = scalar(text, style, tag.as_deref());
-                self.finish(Node { value, pos }, anchor, 1)
+                self.finish(Node { value, pos }, anchor, size)
             }
             Event::SequenceStart(_, anchor, _) => {
                 let start = self.items.len();
@@ -200,7 +219,7 @@ impl<'l> Tree<'l> {
         self.open.push(Open {
             pos,
             anchor,
-            size: 1,
+            size: Size { nodes: 1, bytes: 0 },
             items,
         });
         Ok(())
@@ -235,29 +254,58 @@ impl<'l> Tree<'l> {
     fn alias(&mut self, id: usize, pos: Pos) -> Result<(), Problem> {
         self.second_document(pos)?;
         self.aliases += 1;
-        let Some(Some((anchored, size))) = self.anchors.get(id) else {
-            return Err(Problem::new(pos, "alias references unknown anchor"));
-        };
-        let size = *size;
-        self.copied = self.copied.saturating_add(size);
-        let most = self.limits.max_aliases;
-        if self.aliases > most || self.copied > most.saturating_mul(100) {
+        let Some(Some((_, size))) = self.anchors.get(id) else {
             return Err(Problem::new(
                 pos,
-                format!(
-                    "the YAML has aliases that expand to too much (an alias bomb?): more than {most} aliases, or more than {} values copied by them; if the file is trusted, raise the limit with --max-aliases",
-                    most.saturating_mul(100)
-                ),
+                "this alias names no anchor before it: an alias (`*name`) repeats a value anchored \
+                 earlier (`&name`), and not the value it is inside",
             ));
+        };
+        let size = *size;
+        if self.aliases > self.limits.max_aliases {
+            return Err(self.alias_bomb(pos));
         }
+        self.copy(size, pos)?;
+        self.count(size.nodes, pos)?;
+        let Some(Some((anchored, _))) = self.anchors.get(id) else {
+            return Ok(());
+        };
         let mut node = anchored.clone();
-        node.pos = pos;
-        self.count(size, pos)?;
+        relocate(&mut node, pos);
         self.finish(node, 0, size)
     }
 
+    /// Counts a copy made for an anchor or an alias against the limits on copies.
+    fn copy(&mut self, size: Size, pos: Pos) -> Result<(), Problem> {
+        self.copied.add(size);
+        if self.copied.nodes > self.limits.max_aliases.saturating_mul(100) {
+            return Err(self.alias_bomb(pos));
+        }
+        if self.copied.bytes as u64 > self.limits.max_file_bytes {
+            return Err(Problem::new(
+                pos,
+                format!(
+                    "the YAML's anchors and aliases copy more than {} bytes of text (an alias bomb?); if the file is trusted, raise the limit with --max-file-size",
+                    self.limits.max_file_bytes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn alias_bomb(&self, pos: Pos) -> Problem {
+        let most = self.limits.max_aliases;
+        Problem::new(
+            pos,
+            format!(
+                "the YAML has aliases that expand to too much (an alias bomb?): more than {most} aliases, or more than {} values copied by anchors and aliases; if the file is trusted, raise the limit with --max-aliases",
+                most.saturating_mul(100)
+            ),
+        )
+    }
+
     /// Puts a finished node where it belongs: in the open collection, or as the root.
-    fn finish(&mut self, node: Node, anchor: usize, size: usize) -> Result<(), Problem> {
+    fn finish(&mut self, node: Node, anchor: usize, size: Size) -> Result<(), Problem> {
         if anchor > 0 {
             self.anchored += 1;
             if self.anchored > self.limits.max_aliases {
@@ -269,6 +317,7 @@ impl<'l> Tree<'l> {
                     ),
                 ));
             }
+            self.copy(size, node.pos)?;
             if self.anchors.len() <= anchor {
                 self.anchors.resize(anchor + 1, None);
             }
@@ -280,7 +329,7 @@ impl<'l> Tree<'l> {
             self.root = Some(node);
             return Ok(());
         };
-        open.size += size;
+        open.size.add(size);
         match &mut open.items {
             Items::List { .. } => self.items.push(node),
             Items::Map {
@@ -325,11 +374,12 @@ fn merge(
     match merged.value {
         Value::Map(from) => {
             for entry in from.into_vec() {
+                // A key that is not text is kept, for the walk to refuse.
                 let new = entry
                     .key
                     .value
                     .text()
-                    .is_some_and(|text| !is_repeated(entries, seen, text));
+                    .is_none_or(|text| !is_repeated(entries, seen, text));
                 if new {
                     entries.push(entry);
                 }
@@ -389,7 +439,31 @@ fn scalar(text: Cow<'_, str>, style: ScalarStyle, tag: Option<&Tag>) -> Value {
     if text_tag || (style != ScalarStyle::Plain && core.is_none()) {
         return Value::Text(text.into());
     }
-    typed(&text).unwrap_or_else(|| Value::Text(text.into()))
+    match typed(&text) {
+        Some(Value::Int(n)) if core == Some("float") => Value::Float(n as f64),
+        Some(value) => value,
+        None => Value::Text(text.into()),
+    }
+}
+
+/// Every node of an alias's copy takes the alias's position, so that a problem in a value used
+/// in several places points at the place it is used (a role's `<<: *defaults`).
+fn relocate(node: &mut Node, pos: Pos) {
+    node.pos = pos;
+    match &mut node.value {
+        Value::List(items) => {
+            for item in items.iter_mut() {
+                relocate(item, pos);
+            }
+        }
+        Value::Map(entries) => {
+            for entry in entries.iter_mut() {
+                entry.key.pos = pos;
+                relocate(&mut entry.value, pos);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The core-schema type of a plain scalar, if it is not text.
@@ -433,8 +507,15 @@ fn typed(text: &str) -> Option<Value> {
 }
 
 fn radix(text: &str, digits: &str, radix: u32) -> Option<Value> {
+    if digits.starts_with(['+', '-']) {
+        return None; // `0x-1`: text
+    }
     let n = i64::from_str_radix(digits, radix).ok()?;
-    Some(Value::Int(if text.starts_with('-') { -n } else { n }))
+    Some(Value::Int(if text.starts_with('-') {
+        n.checked_neg()?
+    } else {
+        n
+    }))
 }
 
 /// `1.5`, `.5`, `5.`, `1e3`, `2.5E-3`: the core schema's float forms, without the sign.
@@ -498,6 +579,20 @@ mod tests {
                 value(text)
             );
         }
+        for text in [
+            "0x-1",
+            "0o+7",
+            "-0x-8000000000000000",
+            "-0x8000000000000000",
+        ] {
+            assert!(
+                matches!(value(text), Value::Text(_)),
+                "{text}: {:?}",
+                value(text)
+            );
+        }
+        assert_eq!(value("-0x7fffffffffffffff"), Value::Int(-i64::MAX));
+        assert_eq!(value("!!float 5"), Value::Float(5.0));
         assert_eq!(value("!!int \"5\""), Value::Int(5));
         assert_eq!(value("!custom 5"), Value::Int(5));
     }
@@ -542,7 +637,10 @@ mod tests {
         let Value::Map(top) = build(text, &Limits::default()).expect("parses").value else {
             panic!("a mapping")
         };
-        assert_eq!(top[0].value.value, top[1].value.value);
+        assert_eq!(
+            top[0].value.clone().into_plain(),
+            top[1].value.clone().into_plain()
+        );
         assert_eq!(
             top[1].value.pos,
             Pos::at(2, 4),
@@ -567,6 +665,61 @@ mod tests {
         );
         let problem = refused("a: *nothing\n", &Limits::default());
         assert_eq!(problem.pos, Pos::at(1, 4));
+        let problem = refused("a: &x [*x]\n", &Limits::default());
+        assert!(
+            problem.message.contains("not the value it is inside"),
+            "{}",
+            problem.message
+        );
+    }
+
+    #[test]
+    fn a_copy_takes_the_position_of_the_alias_it_was_made_for() {
+        let text = "d: &d {track: ic}\nroles:\n  - <<: *d\n    id: a\n";
+        let Value::Map(top) = build(text, &Limits::default()).expect("parses").value else {
+            panic!("a mapping")
+        };
+        let Value::List(roles) = &top[1].value.value else {
+            panic!("a list")
+        };
+        let Value::Map(role) = &roles[0].value else {
+            panic!("a mapping")
+        };
+        let track = role.iter().find(|e| e.key.value.text() == Some("track"));
+        let track = track.expect("merged");
+        assert_eq!(
+            (track.key.pos, track.value.pos),
+            (Pos::at(3, 9), Pos::at(3, 9))
+        );
+    }
+
+    #[test]
+    fn anchors_and_aliases_copy_only_so_much() {
+        let limits = Limits {
+            max_aliases: 1,
+            ..Limits::default()
+        };
+        // An anchored list of 150 values is copied once for its anchor: over 100 per alias.
+        let big = format!("a: &x [{}]\n", vec!["0"; 150].join(", "));
+        let problem = refused(&big, &limits);
+        assert!(
+            problem.message.contains("an alias bomb?"),
+            "{}",
+            problem.message
+        );
+        // One long text repeated: the bytes copied are bounded by the file size limit.
+        let limits = Limits {
+            max_file_bytes: 1_000,
+            ..Limits::default()
+        };
+        let text = format!("a: &x {}\nb: *x\n", "t".repeat(600));
+        let problem = refused(&text, &limits);
+        assert_eq!(problem.pos, Pos::at(2, 4));
+        assert!(
+            problem.message.contains("--max-file-size"),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]
