@@ -25,8 +25,9 @@ use ladder::config::Environment;
 use ladder::message::tidy;
 
 /// mimalloc rather than the system allocator: loading a large catalogue makes millions of small
-/// allocations, which it serves about twice as fast. Version 2 (the `v2` feature) because it
-/// starts faster than 3; see docs/performance.md.
+/// allocations, and with mimalloc 100,000 roles peak at a fifth less memory and 10,000 load about
+/// a tenth faster. Version 2 (the `v2` feature) because it starts faster than 3; see
+/// docs/performance.md.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
