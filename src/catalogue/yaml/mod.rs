@@ -1,8 +1,9 @@
 //! The YAML boundary: the only module that names the YAML crates.
 //!
 //! It parses YAML text once into a [`Node`] tree of any shape with the position of every value,
-//! under the resource limits of [`Limits`] (`tree.rs`, from granit-parser's events), turning
-//! parser errors into positioned [`Problem`]s; and writes values back as YAML (serde-saphyr).
+//! under the resource limits of [`Limits`] (`tree.rs` from granit-parser's events, `scalar.rs` for
+//! each scalar's type), turning parser errors into positioned [`Problem`]s; and writes values back
+//! as YAML (serde-saphyr).
 
 use serde::Serialize;
 
@@ -10,6 +11,7 @@ use super::Limits;
 use super::diagnostic::Problem;
 use super::raw::{At, Pos};
 
+mod scalar;
 mod tree;
 
 /// A value of any shape, with the position it was read from.
