@@ -132,14 +132,13 @@ fn load_text_as(
 ) -> Result<Checked, InvalidCatalogue> {
     let body = without_bom(name, text)?;
     let invalid = |problems| InvalidCatalogue::new(name, body, problems);
-    let tree = on_deep_stack(limits, || {
-        if json {
-            json::parse(body, limits)
-        } else {
-            yaml::parse(body, limits)
-        }
-        .map_err(|problem| vec![problem])
-    })
+    let tree = if json {
+        on_deep_stack(limits, || {
+            json::parse(body, limits).map_err(|problem| vec![problem])
+        })
+    } else {
+        yaml::parse(body, limits).map_err(|problem| vec![problem])
+    }
     .map_err(invalid)?;
     let walked = walk::walk(tree);
     let Some(raw) = walked.raw else {
@@ -184,9 +183,10 @@ pub const MAX_DEPTH_CEILING: usize = 1_000;
 /// The nesting any thread's stack takes (the default `--max-depth` is 64).
 const MAIN_STACK_DEPTH: usize = 128;
 
-/// Runs a parse on a thread whose stack fits `limits.max_depth` levels of nesting, so that a raised
-/// `--max-depth` gives a clear error rather than a stack overflow. The stack is only reserved: pages
-/// are used as the parse goes deeper.
+/// Runs a JSON parse, which recurses once per level of nesting, on a thread whose stack fits
+/// `limits.max_depth` levels, so that a raised `--max-depth` gives a clear error rather than a
+/// stack overflow. The stack is only reserved: pages are used as the parse goes deeper. (The YAML
+/// tree is built without recursion.)
 ///
 /// Under [`MAIN_STACK_DEPTH`] the parse runs on this thread: the allocator keeps a heap per thread,
 /// and a tree built on another thread then freed by the walk on this one left its memory unused

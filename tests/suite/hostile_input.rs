@@ -45,6 +45,60 @@ fn minimal() -> String {
 }
 
 #[test]
+fn an_alias_without_its_anchor_is_named_as_such() {
+    for text in ["version: 1\nname: *x\n", "version: 1\nname: &x [*x]\n"] {
+        let (_dir, path) = file_with("alias.yaml", text.as_bytes());
+        refused(&path, "alias.yaml:2:");
+        refused(&path, "this alias names no anchor before it");
+    }
+}
+
+#[test]
+fn text_copied_by_aliases_is_bounded_by_the_file_size_limit() {
+    let text = format!(
+        "version: 1\nname: &x {}\ndescription: *x\n",
+        "t".repeat(600)
+    );
+    let (_dir, path) = file_with("copies.yaml", text.as_bytes());
+    let run = ladder(&[
+        "--max-file-size",
+        "1000",
+        "check",
+        path.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(run.code, Some(1), "stderr: {}", run.stderr);
+    assert!(
+        run.stderr.contains("copies.yaml:3:14: ") && run.stderr.contains("--max-file-size"),
+        "stderr: {}",
+        run.stderr
+    );
+}
+
+/// A value shared through an anchor is checked where it is used: the problem points at the role
+/// that merges it, not at the anchor's line.
+#[test]
+fn a_problem_in_merged_defaults_points_at_the_role_that_uses_them() {
+    let text = minimal()
+        .replace(
+            "name: Design\n",
+            "name: Design\nx-defaults: &d {track: nowhere}\n",
+        )
+        .replace(
+            "  - id: design-manager\n",
+            "  - <<: *d\n    id: design-manager\n",
+        )
+        .replace("    track: management\n", "");
+    let (_dir, path) = file_with("merged.yaml", text.as_bytes());
+    let line = text
+        .lines()
+        .position(|l| l.contains("<<: *d"))
+        .expect("the merge")
+        + 1;
+    let stderr = refused(&path, &format!("merged.yaml:{line}:9: "));
+    assert!(stderr.contains("nowhere"), "stderr: {stderr}");
+}
+
+#[test]
 fn an_empty_file_is_refused_with_a_hint_to_start_from_export() {
     let (_dir, path) = file_with("empty.yaml", b"");
     refused(&path, "the catalogue is empty; `ladder export` prints one");

@@ -163,6 +163,10 @@ pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> anyhow::Result<T>
     Ok(serde_saphyr::from_str(text)?)
 }
 
+/// An alias whose anchor is not defined before it, or is the value that holds it.
+const NO_ANCHOR: &str = "this alias names no anchor before it: an alias (`*name`) repeats a value \
+    anchored earlier (`&name`), and not the value it is inside";
+
 /// Rewords the parser's messages where a catalogue's author needs more than the parser says.
 fn explain(message: &str) -> String {
     if message.contains("mapping values are not allowed") {
@@ -170,6 +174,9 @@ fn explain(message: &str) -> String {
             "{message}: a value that holds `: ` must be quoted, as in `summary: \"Strategy: sets \
              the direction\"`"
         );
+    }
+    if message.contains("unknown anchor") {
+        return NO_ANCHOR.to_owned();
     }
     if message.contains("recursion limit") {
         // granit-parser's own limit on flow nesting, set just past `--max-depth` (`tree.rs`).

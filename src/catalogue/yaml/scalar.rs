@@ -57,7 +57,8 @@ fn typed(text: &str) -> Option<Value> {
         }
         return Some(match text.parse::<i64>() {
             Ok(n) => Value::Int(n),
-            // Past i64, a whole number is only ever out of range: kept as a number all the same.
+            // A decimal past i64 is only ever out of range: kept as a number all the same, for
+            // validation to refuse as too large (hexadecimal and octal past it stay text).
             Err(_) => Value::Float(text.parse().ok()?),
         });
     }

@@ -71,6 +71,7 @@ struct Tree<'l> {
 /// A collection being read.
 struct Open {
     pos: Pos,
+    /// The parser's id of the collection's anchor (`&name`); 0 when it has none.
     anchor: usize,
     /// What it holds so far.
     size: Size,
@@ -142,9 +143,12 @@ impl<'l> Tree<'l> {
             Event::Scalar(text, style, anchor, tag) => {
                 self.second_document(pos)?;
                 self.count(1, pos)?;
+                let merge_tag = tag.as_deref().is_none_or(|tag| {
+                    tag.suffix_in_namespace("tag:yaml.org,2002:").as_deref() == Some("merge")
+                });
                 if style == ScalarStyle::Plain
                     && text == "<<"
-                    && tag.is_none()
+                    && merge_tag
                     && let Some(Items::Map {
                         key: key @ None, ..
                     }) = self.open.last_mut().map(|open| &mut open.items)
@@ -254,32 +258,38 @@ impl<'l> Tree<'l> {
     fn alias(&mut self, id: usize, pos: Pos) -> Result<(), Problem> {
         self.second_document(pos)?;
         self.aliases += 1;
-        let Some(Some((_, size))) = self.anchors.get(id) else {
+        if self.aliases > self.limits.max_aliases {
             return Err(Problem::new(
                 pos,
-                "this alias names no anchor before it: an alias (`*name`) repeats a value anchored \
-                 earlier (`&name`), and not the value it is inside",
+                format!(
+                    "the YAML has more than {} aliases (an alias bomb?); if the file is trusted, raise the limit with --max-aliases",
+                    self.limits.max_aliases
+                ),
             ));
-        };
-        let size = *size;
-        if self.aliases > self.limits.max_aliases {
-            return Err(self.alias_bomb(pos));
         }
-        self.copy(size, pos)?;
-        self.count(size.nodes, pos)?;
-        let Some(Some((anchored, _))) = self.anchors.get(id) else {
-            return Ok(());
+        let Some(Some((anchored, size))) = self.anchors.get(id) else {
+            return Err(Problem::new(pos, super::NO_ANCHOR));
         };
-        let mut node = anchored.clone();
+        // Cloned before it is counted: an anchored value was counted as a copy when it was
+        // anchored, so it is never larger than the copies allowed.
+        let (mut node, size) = (anchored.clone(), *size);
+        self.count_copy(size, pos)?;
+        self.count(size.nodes, pos)?;
         relocate(&mut node, pos);
         self.finish(node, 0, size)
     }
 
     /// Counts a copy made for an anchor or an alias against the limits on copies.
-    fn copy(&mut self, size: Size, pos: Pos) -> Result<(), Problem> {
+    fn count_copy(&mut self, size: Size, pos: Pos) -> Result<(), Problem> {
         self.copied.add(size);
-        if self.copied.nodes > self.limits.max_aliases.saturating_mul(100) {
-            return Err(self.alias_bomb(pos));
+        let most = self.limits.max_aliases.saturating_mul(100);
+        if self.copied.nodes > most {
+            return Err(Problem::new(
+                pos,
+                format!(
+                    "the YAML's anchors and aliases copy more than {most} values (an alias bomb?); if the file is trusted, raise the limit with --max-aliases (100 values for each alias it allows)"
+                ),
+            ));
         }
         if self.copied.bytes as u64 > self.limits.max_file_bytes {
             return Err(Problem::new(
@@ -291,17 +301,6 @@ impl<'l> Tree<'l> {
             ));
         }
         Ok(())
-    }
-
-    fn alias_bomb(&self, pos: Pos) -> Problem {
-        let most = self.limits.max_aliases;
-        Problem::new(
-            pos,
-            format!(
-                "the YAML has aliases that expand to too much (an alias bomb?): more than {most} aliases, or more than {} values copied by anchors and aliases; if the file is trusted, raise the limit with --max-aliases",
-                most.saturating_mul(100)
-            ),
-        )
     }
 
     /// Puts a finished node where it belongs: in the open collection, or as the root.
@@ -317,7 +316,7 @@ impl<'l> Tree<'l> {
                     ),
                 ));
             }
-            self.copy(size, node.pos)?;
+            self.count_copy(size, node.pos)?;
             if self.anchors.len() <= anchor {
                 self.anchors.resize(anchor + 1, None);
             }
@@ -484,6 +483,13 @@ mod tests {
                 ("a", Value::Int(1)),
                 ("b", Value::Int(1))
             ]
+        );
+        let tagged = build("x: &x {a: 1}\ny:\n  !!merge <<: *x\n", &Limits::default());
+        let plain = tagged.expect("parses").into_plain();
+        assert_eq!(
+            plain["y"],
+            serde_json::json!({"a": 1}),
+            "a tagged merge key merges"
         );
         let problem = refused("a: {<<: 5}\n", &Limits::default());
         assert_eq!(
