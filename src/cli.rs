@@ -67,7 +67,8 @@ pub struct GlobalArgs {
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Catalogue limits")]
 pub struct LimitArgs {
-    /// Refuse a catalogue file larger than this many bytes (checked before reading it)
+    /// Refuse a catalogue file larger than this many bytes (checked before reading it), or whose
+    /// anchors and aliases copy more text than this
     #[arg(long, global = true, value_name = "BYTES", default_value_t = crate::catalogue::Limits::default().max_file_bytes)]
     pub max_file_size: u64,
 

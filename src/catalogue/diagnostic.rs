@@ -27,7 +27,8 @@ impl Problem {
 pub struct InvalidCatalogue {
     /// How the file is named in messages: its path, or `<built-in>`.
     pub origin: String,
-    /// The text that was read, for source snippets (empty when it could not be read as text).
+    /// The text that was read, for source snippets: empty when it could not be read as text, and
+    /// when there are no problems.
     pub text: String,
     /// Sorted by position.
     pub problems: Vec<Problem>,
