@@ -1,6 +1,6 @@
 //! The integration tests, as one test binary (Cargo.toml: `autotests = false`): each file of tests/
 //! is a module of it. One binary links once and runs every test in one pool of threads: `cargo test
-//! --locked` from a clean checkout took 111 s this way and 141 s as 28 binaries. Run one file's
+//! --locked` from a clean checkout took 103–111 s this way and 141 s as 28 binaries. Run one file's
 //! tests with its module name, for example `cargo test --test suite properties::`.
 
 mod support;
