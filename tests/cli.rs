@@ -4,18 +4,9 @@
 use std::io::Read;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-/// The binary with a clean, predictable environment: no user catalogue, no colour, 100 columns.
-fn ladder() -> Command {
-    let mut cmd = Command::cargo_bin("ladder").expect("the ladder binary is built");
-    cmd.env_remove("LADDER_CATALOGUE")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100");
-    cmd
-}
+use crate::support::command as ladder;
 
 struct Run {
     code: i32,

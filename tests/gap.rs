@@ -3,22 +3,11 @@
 //! tracks, sourced, estimated and unknown time, a role no route reaches), and on the built-in
 //! ladder only for "it answers" (its content is being rewritten).
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-const LADDER: &str = "tests/fixtures/gap/ladder.yaml";
+use crate::support::command as ladder;
 
-/// The binary with a clean environment: no user catalogue, no colour, 100 columns.
-fn ladder() -> Command {
-    let mut cmd = Command::cargo_bin("ladder").expect("the ladder binary is built");
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LADDER_CATALOGUE")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .timeout(std::time::Duration::from_secs(60));
-    cmd
-}
+const LADDER: &str = "tests/fixtures/gap/ladder.yaml";
 
 /// Stdout of `ladder --catalogue LADDER ARGS`, which must succeed with nothing on stderr.
 fn stdout(args: &[&str]) -> String {

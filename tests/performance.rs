@@ -11,12 +11,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use ladder::catalogue::{self, Limits};
 
-fn ladder() -> Command {
-    let mut cmd = Command::cargo_bin("ladder").expect("the ladder binary is built");
-    cmd.env("NO_COLOR", "1").env("COLUMNS", "100");
-    cmd.env_remove("LADDER_CATALOGUE");
-    cmd
-}
+use crate::support::command as ladder;
 
 /// A file under the target directory's scratch space, unique to the test.
 fn scratch(name: &str, text: &str) -> PathBuf {

@@ -14,6 +14,21 @@ pub struct Run {
     pub stderr: String,
 }
 
+/// The real binary as an `assert_cmd` command, for tests that give it input or more environment:
+/// run from the repository, without colour, 100 columns wide, with no catalogue from the
+/// environment, and with the deadline.
+pub fn command() -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("ladder").expect("the ladder binary is built");
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("LADDER_CATALOGUE")
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "100")
+        .timeout(DEADLINE);
+    command
+}
+
 /// Runs the real binary with a deadline, reading its output on threads so a full pipe cannot
 /// block it.
 pub fn ladder(args: &[&str]) -> Run {
