@@ -7,7 +7,7 @@ use super::table::{
     area_cells, at_is_news, change_text, direction_text, figure_short, proficiency_text,
     route_line, total_short,
 };
-use super::{RoleText, Style, compare_rows, figure_text, total_text};
+use super::{RoleText, Style, compare_rows, expectation_parts, figure_text, total_text};
 use crate::commands::compare::Comparison;
 use crate::commands::gap::Gap;
 use crate::commands::list::Listing;
@@ -172,24 +172,10 @@ fn role_card(out: &mut dyn Write, card: &RoleCard) -> anyhow::Result<()> {
         ("Responsibilities".into(), bullets(&card.responsibilities)),
     ];
     for e in &card.expectations {
-        let mut text = match (&e.proficiency, e.step) {
-            (Some(p), Some((step, of))) => match &e.proficiency_from {
-                Some(from) => format!("{p} ({step} of {of}), as {}\n", from.title),
-                None => format!("{p} ({step} of {of})\n"),
-            },
-            _ => String::new(),
-        };
-        let lines: Vec<String> = e
-            .texts
-            .iter()
-            .map(|t| {
-                if t.from.id == card.id {
-                    t.text.clone()
-                } else {
-                    format!("{} (as {})", t.text, t.from.title)
-                }
-            })
-            .collect();
+        let (mut text, lines) = expectation_parts(card, e, str::to_owned);
+        if !text.is_empty() {
+            text.push('\n');
+        }
         text.push_str(&bullets(&lines));
         rows.push((e.name.clone(), text));
     }

@@ -13,7 +13,7 @@ use std::io::Write;
 
 use crate::commands::compare::Comparison;
 use crate::commands::export::to_yaml;
-use crate::commands::show::RoleCard;
+use crate::commands::show::{ExpectationView, RoleCard};
 use crate::commands::{
     Data, DataFormat, FigureView, Output, PageFormat, PictureFormat, RoleRef, TotalView,
 };
@@ -172,6 +172,35 @@ pub fn figure_text(figure: &FigureView, dash: &str) -> String {
         figure_years(figure.min, figure.max, dash),
         figure_basis(figure)
     )
+}
+
+/// An expectation of `card` in words: its proficiency with its place on the scale ("Practitioner
+/// (3 of 4)", with ", as TITLE" when an included role sets it; empty when unrated), and its lines,
+/// each included line marked "(as TITLE)". `clean` readies a name or proficiency for the format.
+pub fn expectation_parts(
+    card: &RoleCard,
+    e: &ExpectationView,
+    clean: impl Fn(&str) -> String,
+) -> (String, Vec<String>) {
+    let mut proficiency = String::new();
+    if let (Some(p), Some((step, of))) = (&e.proficiency, e.step) {
+        proficiency = format!("{} ({step} of {of})", clean(p));
+        if let Some(from) = &e.proficiency_from {
+            proficiency.push_str(&format!(", as {}", clean(&from.title)));
+        }
+    }
+    let lines = e
+        .texts
+        .iter()
+        .map(|t| {
+            if t.from.id == card.id {
+                t.text.clone()
+            } else {
+                format!("{} (as {})", t.text, clean(&t.from.title))
+            }
+        })
+        .collect();
+    (proficiency, lines)
 }
 
 /// A route's total in words, saying what it rests on: "typically 6–10 years" only when every

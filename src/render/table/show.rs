@@ -5,6 +5,7 @@ use std::io::Write;
 
 use super::{Shape, bullets, draw, heading, lines_of, names};
 use crate::commands::show::{ExpectationView, RoleCard, SourceView};
+use crate::render::expectation_parts;
 use crate::render::prose::{one_line, wrap};
 use crate::render::{Style, figure_text};
 
@@ -149,24 +150,7 @@ pub fn render(out: &mut dyn Write, card: &RoleCard, style: &Style) -> anyhow::Re
 /// An expectation: its proficiency (step N of M), then its lines, each included line marked
 /// with the role it comes from.
 fn expectation(card: &RoleCard, e: &ExpectationView, style: &Style) -> String {
-    let mut text = String::new();
-    if let (Some(p), Some((step, of))) = (&e.proficiency, e.step) {
-        text.push_str(&format!("{} ({step} of {of})", one_line(p)));
-        if let Some(from) = &e.proficiency_from {
-            text.push_str(&format!(", as {}", one_line(&from.title)));
-        }
-    }
-    let lines: Vec<String> = e
-        .texts
-        .iter()
-        .map(|t| {
-            if t.from.id == card.id {
-                t.text.clone()
-            } else {
-                format!("{} (as {})", t.text, one_line(&t.from.title))
-            }
-        })
-        .collect();
+    let (mut text, lines) = expectation_parts(card, e, one_line);
     if !lines.is_empty() {
         if !text.is_empty() {
             text.push('\n');
