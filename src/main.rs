@@ -26,7 +26,8 @@ use ladder::message::tidy;
 
 /// mimalloc rather than the system allocator: loading a large catalogue makes millions of small
 /// allocations, and with mimalloc 100,000 roles peak at a fifth less memory and 10,000 load about
-/// a tenth faster. Version 2 (the `v2` feature) because it starts faster than 3; see
+/// a tenth faster. Version 2 (the `v2` feature) because it starts faster than 3, and without
+/// transparent huge pages (`no_thp`), whose zeroing cost seconds at 100,000 roles; see
 /// docs/performance.md.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
