@@ -150,7 +150,14 @@ fn gap_follows_the_best_route_and_says_what_its_years_rest_on() {
 
 #[test]
 fn gap_table_marks_areas_with_no_change_and_the_track_switch() {
-    let table = stdout(&["gap", "senior-pm", "group-pm"]);
+    // Wide enough for the areas' table.
+    let output = ladder()
+        .args(["--catalogue", LADDER, "gap", "senior-pm", "group-pm"])
+        .env("COLUMNS", "120")
+        .output()
+        .expect("runs");
+    let table = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(table.contains("What changes"), "{table}");
     let text = words(&table);
     assert!(
         text.starts_with(
@@ -169,7 +176,7 @@ fn gap_table_marks_areas_with_no_change_and_the_track_switch() {
     ] {
         assert!(text.contains(expected), "{expected:?} in {text}");
     }
-    for width in [40usize, 60, 100] {
+    for width in [40usize, 60, 100, 130] {
         let narrow = ladder()
             .args(["--catalogue", LADDER, "gap", "senior-pm", "director"])
             .env("COLUMNS", width.to_string())
@@ -179,14 +186,20 @@ fn gap_table_marks_areas_with_no_change_and_the_track_switch() {
         for line in narrow.lines() {
             assert!(line.chars().count() <= width, "{width}: {line}");
         }
-        // Narrow, the areas are a list, so that no word is broken across lines.
-        if width < 72 {
-            let text = words(&narrow);
-            assert!(
-                text.contains("People leadership: mentors (1 of 3) → leads-managers (3 of 3)"),
-                "{width}: {narrow}"
-            );
-        }
+        // Below 110 columns the areas are a list, an area to a paragraph, under a line that
+        // says which side is which; wider, a table.
+        let text = words(&narrow);
+        let list = text.contains(
+            "Competency: Senior Product Manager (now) → Director of Product (target) \
+             Product strategy: practitioner (3 of 5) → leading (5 of 5)",
+        ) && text
+            .contains("People leadership: mentors (1 of 3) → leads-managers (3 of 3)");
+        let table = narrow.contains("What changes");
+        assert_eq!(
+            (list, table),
+            (width < 110, width >= 110),
+            "{width}: {narrow}"
+        );
     }
 }
 

@@ -1,6 +1,7 @@
-//! `gap FROM TO` for people: where TO sits from FROM and the route between them with its years,
-//! a table of competency areas (now, target, what to grow), then scope and reporting side by
-//! side. The sentences are written here once, for the table and Markdown alike.
+//! `gap FROM TO` for people: where TO sits from FROM and the route between them with its years, the
+//! competency areas (now, target, what to grow: a table on a wide terminal, a list on a narrower
+//! one), then scope and reporting side by side. The sentences are written here once, for the table
+//! and Markdown alike.
 
 use std::io::Write;
 
@@ -104,8 +105,10 @@ pub fn render(out: &mut dyn Write, g: &Gap, style: &Style) -> anyhow::Result<()>
     Ok(())
 }
 
-/// Below this width the four columns of the areas would break words: a list is drawn instead.
-const NARROW: u16 = 72;
+/// Below this width the four columns of the areas leave what changes, the longest text, a
+/// column of two or three words a line (at 80 columns, 16 characters wide): a list is drawn
+/// instead, an area to a paragraph.
+const NARROW: u16 = 110;
 
 /// The areas one after another, for a narrow terminal: the name with the proficiency now and at
 /// the target, then what changes, indented.
@@ -113,6 +116,14 @@ fn areas_as_list(out: &mut dyn Write, g: &Gap, style: &Style) -> anyhow::Result<
     let m = marks(style);
     let show_at = at_is_news(g);
     let width = usize::from(style.width);
+    // The table's column headings, as one line in the form of the lines below it.
+    let key = format!(
+        "Competency: {} (now) {} {} (target)",
+        one_line(&g.from.title),
+        m.arrow,
+        one_line(&g.to.title)
+    );
+    super::heading(out, &key, style)?;
     let mut text = String::new();
     for area in &g.areas {
         let (now, target) = (
@@ -129,9 +140,18 @@ fn areas_as_list(out: &mut dyn Write, g: &Gap, style: &Style) -> anyhow::Result<
             text.push('\n');
         }
         for line in change_text(area, m.bullet, show_at).lines() {
-            for line in wrap(line, width.saturating_sub(2)) {
-                text.push_str("  ");
-                text.push_str(&line);
+            // A bullet's text hangs under its first word.
+            let hang = if line.starts_with(m.bullet) {
+                "    "
+            } else {
+                "  "
+            };
+            for (n, line) in wrap(line, width.saturating_sub(hang.len()))
+                .iter()
+                .enumerate()
+            {
+                text.push_str(if n == 0 { "  " } else { hang });
+                text.push_str(line);
                 text.push('\n');
             }
         }
