@@ -194,6 +194,14 @@ fn gap_table_marks_areas_with_no_change_and_the_track_switch() {
              Product strategy: practitioner (3 of 5) → leading (5 of 5)",
         ) && text
             .contains("People leadership: mentors (1 of 3) → leads-managers (3 of 3)");
+        if width == 40 {
+            // A bullet's text wraps under its first word; an unchanged area says so.
+            assert!(
+                narrow.contains("  • Represents the group on the\n    leadership team."),
+                "{narrow}"
+            );
+            assert!(text.contains("practitioner (2 of 3) no change"), "{narrow}");
+        }
         let table = narrow.contains("What changes");
         assert_eq!(
             (list, table),
