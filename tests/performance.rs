@@ -289,8 +289,8 @@ fn the_built_in_catalogue_is_its_yaml() {
 
 #[test]
 fn an_invalid_yaml_file_shows_each_problem_under_its_source_line() {
-    // The text is dropped after parsing and read again for the report: the snippet must still
-    // be the right line.
+    // The report quotes the text kept from the one read of the file: the snippet must be the
+    // line each problem points at.
     let yaml = DANGLING_JSON; // JSON is YAML; as .yaml it goes down the YAML path
     let file = scratch("dangling.yaml", yaml);
     let output = ladder()

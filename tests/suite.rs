@@ -2,6 +2,14 @@
 //! is a module of it. One binary links once and runs every test in one pool of threads: `cargo test
 //! --locked` from a clean checkout took 103–111 s this way and 141 s as 28 binaries. Run one file's
 //! tests with its module name, for example `cargo test --test suite properties::`.
+//!
+//! Which tests read the built-in catalogue (`data/ladder.yaml`): the content tests check what it
+//! says and answers, `catalogue_consistency` (the data against its sources' rules) and `cli` (the
+//! foundation commands' answers: its routes, names and figures); and the documents' examples
+//! (`readme`, `output_docs`, `help_examples`) print its answers, refreshed with `TRYCMD=overwrite
+//! cargo test --test suite -- readme:: output_docs::`. Renderer snapshots and the rules of
+//! loading, routing and output run on the small catalogues of `tests/fixtures/`, or check only
+//! the shape of an answer (the JSON contract), so rewording a role breaks none of them.
 
 mod support;
 
