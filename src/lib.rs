@@ -43,7 +43,8 @@ pub fn run(config: &Config) -> anyhow::Result<()> {
     let progress = progress_while_loading(config);
     let output = commands::answer(&config.task, &config.origin, &config.limits)?;
     drop(progress);
-    if let commands::Output::Noted { notes, .. } = &output {
+    let notes = render::notes(&output);
+    if !notes.is_empty() {
         let _ = io::stderr().lock().write_all(notes.as_bytes());
     }
     let mut buffer = Vec::new();

@@ -51,6 +51,15 @@ impl InvalidCatalogue {
         }
     }
 
+    /// The problems as warnings: each message starts with `warning: `.
+    pub fn as_warnings(&self) -> InvalidCatalogue {
+        let mut warnings = self.clone();
+        for p in &mut warnings.problems {
+            p.message.insert_str(0, "warning: ");
+        }
+        warnings
+    }
+
     /// Every problem as `FILE:LINE:COLUMN: message`, followed by the source line and a caret under the
     /// column, the way compilers show them.
     pub fn render_problems(&self) -> String {

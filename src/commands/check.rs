@@ -7,7 +7,6 @@ use serde::Serialize;
 
 use super::{CheckFormat, Data, DataFormat, Output};
 use crate::catalogue::{self, Checked, InvalidCatalogue, Limits, LoadError, Origin};
-use crate::model::Catalogue;
 
 /// The verdict on a catalogue, as `-o json` prints it (the JSON contract).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,49 +58,44 @@ pub fn run(
             DataFormat::Json,
         ),
         CheckFormat::Summary => {
-            let checked = checked?;
-            let warnings = &checked.warnings;
+            let Checked {
+                catalogue: c,
+                warnings,
+            } = checked?;
             if strict && !warnings.problems.is_empty() {
-                return Err(StrictWarnings(labelled(warnings)).into());
+                return Err(StrictWarnings(warnings.as_warnings()).into());
             }
-            let count = warnings.problems.len();
-            let mut text = summary(&name, &checked.catalogue);
-            if count > 0 {
-                text.push_str(&format!(
-                    ", {count} warning{} (on stderr; --strict makes them errors)",
-                    if count == 1 { "" } else { "s" }
-                ));
-            }
-            text.push('\n');
-            Output::Noted {
-                text,
-                notes: labelled(warnings).render_problems(),
-            }
+            let summary = Summary {
+                file: name,
+                name: c.name.clone(),
+                roles: c.roles.len(),
+                tracks: c.tracks.len(),
+                levels: c.levels.len(),
+                competencies: c.competencies.len(),
+                sources: c.sources.len(),
+                warnings,
+            };
+            // Not freed, as in the other commands: the process ends once the answer is written.
+            std::mem::forget(c);
+            Output::Checked(summary)
         }
     })
 }
 
-/// Warnings as people read them: each message starts with `warning: `.
-fn labelled(warnings: &InvalidCatalogue) -> InvalidCatalogue {
-    let mut labelled = warnings.clone();
-    for p in &mut labelled.problems {
-        p.message.insert_str(0, "warning: ");
-    }
-    labelled
-}
-
-/// `examples/engineering.yaml: valid: "Software engineering", 16 roles, 3 tracks, 14 sources`
-pub fn summary(name: &str, catalogue: &Catalogue) -> String {
-    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{name}: valid: \"{}\", {}, {}, {}, {}, {}",
-        catalogue.name,
-        count(catalogue.roles.len(), "role"),
-        count(catalogue.tracks.len(), "track"),
-        count(catalogue.levels.len(), "level"),
-        count(catalogue.competencies.len(), "competency area"),
-        count(catalogue.sources.len(), "source"),
-    )
+/// A valid catalogue, as `check` sums it up on stdout, and the warnings about its shape that go
+/// to stderr (`render::notes`).
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// The file as messages name it.
+    pub file: String,
+    /// The catalogue's own name.
+    pub name: String,
+    pub roles: usize,
+    pub tracks: usize,
+    pub levels: usize,
+    pub competencies: usize,
+    pub sources: usize,
+    pub warnings: InvalidCatalogue,
 }
 
 /// The verdict on a load, with positions as numbers and `null` where there is none.

@@ -162,13 +162,10 @@ pub enum Output {
     Page(View, PageFormat),
     Picture(Picture, PictureFormat),
     Data(Data, DataFormat),
-    /// Written as it is: a completion script, the man page, `check`'s summary line.
+    /// Written as it is: a completion script, the man page.
     Text(String),
-    /// Text for stdout, with notes for stderr (the warnings of `check`), written first.
-    Noted {
-        text: String,
-        notes: String,
-    },
+    /// `check` on a valid catalogue: a summary line, and its warnings on stderr.
+    Checked(check::Summary),
 }
 
 impl Output {

@@ -1,6 +1,7 @@
 //! Rendering: one file per output format, and [`render`], the one place that writes any answer.
 //! Renderers see only the answer and the [`Style`]; they never read the environment.
 
+pub mod catalogue_yaml;
 pub mod dot;
 pub mod json;
 pub mod markdown;
@@ -11,8 +12,8 @@ pub mod yaml;
 
 use std::io::Write;
 
+use crate::commands::check::Summary;
 use crate::commands::compare::Comparison;
-use crate::commands::export::to_yaml;
 use crate::commands::show::{ExpectationView, RoleCard};
 use crate::commands::{
     Data, DataFormat, FigureView, Output, PageFormat, PictureFormat, RoleRef, TotalView,
@@ -40,13 +41,46 @@ pub fn render(out: &mut dyn Write, output: &Output, style: &Style) -> anyhow::Re
         Output::Page(view, PageFormat::Yaml) => yaml::render(out, view),
         Output::Picture(picture, PictureFormat::Dot) => dot::render(out, picture),
         Output::Picture(picture, PictureFormat::Mermaid) => mermaid::render(out, picture),
-        Output::Data(Data::Catalogue(raw), DataFormat::Yaml) => {
-            Ok(out.write_all(to_yaml(raw)?.as_bytes())?)
-        }
+        Output::Data(Data::Catalogue(raw), DataFormat::Yaml) => catalogue_yaml::render(out, raw),
         Output::Data(data, DataFormat::Json) => json::render(out, data),
         Output::Data(data, DataFormat::Yaml) => yaml::render(out, data),
-        Output::Text(text) | Output::Noted { text, .. } => Ok(out.write_all(text.as_bytes())?),
+        Output::Text(text) => Ok(out.write_all(text.as_bytes())?),
+        Output::Checked(summary) => Ok(out.write_all(check_summary(summary).as_bytes())?),
     }
+}
+
+/// What an answer has to say on stderr, written before it: the warnings of `check`, each with
+/// its source line. Empty for every other answer.
+pub fn notes(output: &Output) -> String {
+    match output {
+        Output::Checked(summary) => summary.warnings.as_warnings().render_problems(),
+        _ => String::new(),
+    }
+}
+
+/// `examples/engineering.yaml: valid: "Software engineering", 16 roles, 3 tracks, 14 sources`,
+/// and how many warnings there are.
+fn check_summary(s: &Summary) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", table::plural(n));
+    let mut text = format!(
+        "{}: valid: \"{}\", {}, {}, {}, {}, {}",
+        s.file,
+        s.name,
+        count(s.roles, "role"),
+        count(s.tracks, "track"),
+        count(s.levels, "level"),
+        count(s.competencies, "competency area"),
+        count(s.sources, "source"),
+    );
+    let warnings = s.warnings.problems.len();
+    if warnings > 0 {
+        text.push_str(&format!(
+            ", {} (on stderr; --strict makes them errors)",
+            count(warnings, "warning")
+        ));
+    }
+    text.push('\n');
+    text
 }
 
 /// How a format writes the parts of a role that differ between formats; see [`compare_rows`].
