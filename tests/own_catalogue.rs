@@ -170,7 +170,7 @@ fn export_as_json_loads_back_to_the_same_catalogue() {
 #[test]
 fn export_opens_with_comments_that_explain_the_schema_and_the_next_steps() {
     let text = stdout(&ladder(&["export"], None));
-    assert!(text.starts_with("# A catalogue for `ladder`, written by `ladder export`"));
+    assert!(text.starts_with("# A catalogue for `ladder`, in the form `ladder export` writes"));
     assert!(text.contains("docs/own-ladder.md"));
     assert!(text.contains("ladder check FILE"));
     for section in ["\nsources:\n", "\ntracks:\n", "\nroles:\n"] {

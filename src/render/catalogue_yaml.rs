@@ -8,7 +8,7 @@ use crate::catalogue::{schema, yaml};
 
 /// The comment that opens an exported catalogue: what the file is and how to use it.
 const HEADER: &str = "\
-# A catalogue for `ladder`, written by `ladder export`: edit it into your own ladder.
+# A catalogue for `ladder`, in the form `ladder export` writes: edit it into your own ladder.
 #
 #   ladder check FILE                  every problem, with file:line:column; exit 0 when valid
 #   ladder --catalogue FILE list       ask it anything the built-in ladder answers
