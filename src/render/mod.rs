@@ -58,8 +58,8 @@ pub fn notes(output: &Output) -> String {
     }
 }
 
-/// `examples/engineering.yaml: valid: "Software engineering", 16 roles, 3 tracks, 14 sources`,
-/// and how many warnings there are.
+/// `examples/engineering.yaml: valid: "Software engineering", 12 roles, 3 tracks, 9 levels,
+/// 1 competency area, 21 sources`, and how many warnings there are.
 fn check_summary(s: &Summary) -> String {
     let count = |n: usize, what: &str| format!("{n} {what}{}", table::plural(n));
     let mut text = format!(
