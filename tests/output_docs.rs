@@ -7,11 +7,7 @@ const OUTPUT_MD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/output.md");
 
 #[test]
 fn the_console_examples_of_the_output_docs_print_what_they_say() {
-    trycmd::TestCases::new()
-        .register_bin("ladder", trycmd::cargo::cargo_bin("ladder"))
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .case(OUTPUT_MD);
+    crate::support::document_examples(100).case(OUTPUT_MD);
 }
 
 #[test]

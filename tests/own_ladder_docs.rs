@@ -75,12 +75,7 @@ fn the_own_ladder_page_shows_real_output() {
         Some(kept) => std::path::PathBuf::from(kept),
         None => temporary.path().to_owned(),
     };
-    let cases = trycmd::TestCases::new();
-    cases
-        .register_bin("ladder", trycmd::cargo::cargo_bin("ladder"))
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .env("LADDER_CATALOGUE", "");
+    let cases = crate::support::document_examples(100);
     for example in &found {
         let name = format!("own-ladder-line-{}", example.line);
         let files = dir.join(format!("{name}.in"));

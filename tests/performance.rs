@@ -324,11 +324,7 @@ fn a_yaml_syntax_error_is_reported_at_its_line() {
 
 #[test]
 fn the_console_examples_in_docs_performance_md_are_true() {
-    trycmd::TestCases::new()
-        .register_bin("ladder", trycmd::cargo::cargo_bin("ladder"))
-        .env("COLUMNS", "100")
-        .env("NO_COLOR", "1")
-        .case("docs/performance.md");
+    crate::support::document_examples(100).case("docs/performance.md");
 }
 
 #[test]

@@ -3,9 +3,5 @@
 
 #[test]
 fn readme_examples_print_what_they_say() {
-    trycmd::TestCases::new()
-        .env("COLUMNS", "80")
-        .env("NO_COLOR", "1")
-        .register_bin("ladder", trycmd::cargo::cargo_bin("ladder"))
-        .case("README.md");
+    crate::support::document_examples(80).case("README.md");
 }

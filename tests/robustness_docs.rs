@@ -2,9 +2,5 @@
 
 #[test]
 fn the_console_examples_in_the_robustness_guide_are_what_ladder_prints() {
-    trycmd::TestCases::new()
-        .register_bin("ladder", trycmd::cargo::cargo_bin("ladder"))
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .case("docs/robustness.md");
+    crate::support::document_examples(100).case("docs/robustness.md");
 }

@@ -29,6 +29,19 @@ pub fn command() -> assert_cmd::Command {
     command
 }
 
+/// The console examples of a document, run by trycmd against the real binary: without colour,
+/// `columns` wide, and with no catalogue from the environment, so the page reads the same
+/// wherever the tests run. Add the pages with `.case(...)`; they run when the value is dropped.
+pub fn document_examples(columns: u16) -> trycmd::TestCases {
+    let cases = trycmd::TestCases::new();
+    cases
+        .register_bin("ladder", trycmd::cargo::cargo_bin("ladder"))
+        .env("COLUMNS", columns.to_string())
+        .env("NO_COLOR", "1")
+        .env("LADDER_CATALOGUE", "");
+    cases
+}
+
 /// Runs the real binary with a deadline, reading its output on threads so a full pipe cannot
 /// block it.
 pub fn ladder(args: &[&str]) -> Run {
