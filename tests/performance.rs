@@ -352,6 +352,62 @@ fn a_large_yaml_catalogue_with_a_mistake_reports_it_at_its_line() {
     );
 }
 
+/// A generated catalogue over 4 MiB, which is read in two halves at once
+/// (`src/catalogue/yaml/tree/halves.rs`), and its text.
+fn halved_catalogue() -> (synthetic::Synthetic, String) {
+    let generated = synthetic::generate(6_000, 9);
+    let text = generated.to_yaml();
+    assert!(text.len() > 4 * 1024 * 1024, "{} bytes", text.len());
+    (generated, text)
+}
+
+#[test]
+fn a_yaml_catalogue_read_in_halves_is_the_catalogue_its_json_twin_is() {
+    let (generated, text) = halved_catalogue();
+    let yaml = scratch("halves.yaml", &text);
+    let json = scratch("halves.json", &generated.to_json());
+    let export = |file: &PathBuf| {
+        stdout_of(
+            ladder()
+                .arg("--catalogue")
+                .arg(file)
+                .args(["export", "-o", "json"]),
+        )
+    };
+    assert_eq!(export(&yaml), export(&json));
+}
+
+#[test]
+fn a_yaml_syntax_error_in_either_half_of_a_large_file_is_reported_at_its_line() {
+    let (_, text) = halved_catalogue();
+    for share in [1, 2, 3] {
+        // A quarter, a half and three quarters of the way through the file.
+        let from = text.len() * share / 4;
+        let at = from + text[from..].find("\n    title: ").expect("a title") + 1;
+        let line = text[..at].lines().count() + 1;
+        // A list left open: a syntax error.
+        let mut broken = text.clone();
+        broken.insert_str(at, "    title: [unclosed\n");
+        let file = scratch(&format!("halves-broken-{share}.yaml"), &broken);
+        let output = ladder()
+            .arg("--catalogue")
+            .arg(&file)
+            .arg("check")
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1));
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        // The unclosed list is found on the next line, at its `:`.
+        assert!(
+            stderr.contains(&format!("{name}:{}:10: ", line + 1)),
+            "line {line}: {}",
+            stderr.lines().take(3).collect::<Vec<_>>().join("\n")
+        );
+    }
+}
+
 /// A catalogue of roles `x`, `a`, `b`, `c`, ... with the given `reports_to` and `next` lists.
 fn tiny_yaml(roles: &[(&str, u32, &[&str], &[&str])]) -> String {
     let mut out = String::from("version: 1\nname: t\ntracks:\n  - id: ic\n    name: IC\nroles:\n");

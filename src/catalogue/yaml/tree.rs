@@ -8,8 +8,9 @@
 //! nesting and size limits of [`Limits`]; `scalar.rs` gives each scalar its type.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use granit_parser::{Event, Parser, ScalarStyle, Span};
+use granit_parser::{Event, Parser, ScalarStyle, Span, StrInput};
 
 use super::scalar::scalar;
 use super::{Entry, Key, Node, Value, exact, is_repeated};
@@ -18,30 +19,144 @@ use crate::catalogue::diagnostic::Problem;
 use crate::catalogue::raw::{At, Pos};
 use crate::catalogue::schema;
 
-/// Parses YAML text into one tree; the first problem stops the parse.
+mod halves;
+
+/// Parses YAML text into one tree; the first problem stops the parse. A large file is read in
+/// two halves at once (`tree/halves.rs`), with the same tree and the same problems.
 pub fn build(text: &str, limits: &Limits) -> Result<Node, Problem> {
-    let depth = limits.max_depth.min(crate::catalogue::MAX_DEPTH_CEILING);
-    let mut options = granit_parser::Options::default();
-    // One past the limit, so that the tree refuses the first level too many with its own
-    // message, which names the flag that raises it.
-    options.flow_nesting_limit = depth.saturating_add(1);
-    options.block_nesting_limit = options.block_nesting_limit.max(depth.saturating_add(1));
-    let mut parser = Parser::new_from_str_with_options(text, options);
-    let mut tree = Tree::new(limits, depth);
-    while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|error| {
+    match halves::cut(text) {
+        Some(cut) => halves::build(text, &cut, limits),
+        None => Reading::new(text, limits, Part::WHOLE).finish(),
+    }
+}
+
+/// Where the text read sits in its file: the whole file, or its tail read apart (`halves.rs`).
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    /// Lines of the file before the text, added to every position.
+    lines_before: usize,
+    /// Collections of the file the text is inside, counted against `--max-depth`.
+    depth_outside: usize,
+}
+
+impl Part {
+    const WHOLE: Part = Part {
+        lines_before: 0,
+        depth_outside: 0,
+    };
+}
+
+/// What a reading counted, each against its limit.
+#[derive(Debug, Clone, Copy, Default)]
+struct Tally {
+    /// Nodes made so far, those copied for aliases included.
+    nodes: usize,
+    aliases: usize,
+    anchored: usize,
+    /// What anchors and aliases copied so far.
+    copied: Size,
+}
+
+/// The parser and the tree its events build, which can stop at a line and go on.
+struct Reading<'t, 'l> {
+    parser: Parser<'t, StrInput<'t>>,
+    tree: Tree<'l>,
+    lines_before: usize,
+    /// The event read and not yet taken: where [`Reading::read_until`] stopped.
+    held: Option<(Event<'t>, Span)>,
+}
+
+impl<'t, 'l> Reading<'t, 'l> {
+    fn new(text: &'t str, limits: &'l Limits, part: Part) -> Self {
+        let depth = limits
+            .max_depth
+            .min(crate::catalogue::MAX_DEPTH_CEILING)
+            .saturating_sub(part.depth_outside);
+        let mut options = granit_parser::Options::default();
+        // One past the limit, so that the tree refuses the first level too many with its own
+        // message, which names the flag that raises it.
+        options.flow_nesting_limit = depth.saturating_add(1);
+        options.block_nesting_limit = options
+            .block_nesting_limit
+            .saturating_sub(part.depth_outside)
+            .max(depth.saturating_add(1));
+        Reading {
+            parser: Parser::new_from_str_with_options(text, options),
+            tree: Tree::new(limits, depth),
+            lines_before: part.lines_before,
+            held: None,
+        }
+    }
+
+    /// Takes events until the first value that starts on line `line` or later, which is held,
+    /// or until the end of the text or `stop` is set.
+    fn read_until(&mut self, line: usize, stop: &AtomicBool) -> Result<(), Problem> {
+        while let Some((event, span)) = self.next()? {
+            let starts_value = matches!(
+                event,
+                Event::Scalar(..)
+                    | Event::SequenceStart(..)
+                    | Event::MappingStart(..)
+                    | Event::Alias(..)
+            );
+            if (starts_value && span.start.line() + self.lines_before >= line)
+                || stop.load(Ordering::Relaxed)
+            {
+                self.held = Some((event, span));
+                return Ok(());
+            }
+            self.take(event, &span)?;
+        }
+        Ok(())
+    }
+
+    /// Reads to the end of the text: the tree.
+    fn finish(self) -> Result<Node, Problem> {
+        Ok(self.finish_counted()?.0)
+    }
+
+    /// [`Reading::finish`], with what was counted.
+    fn finish_counted(mut self) -> Result<(Node, Tally), Problem> {
+        if let Some((event, span)) = self.held.take() {
+            self.take(event, &span)?;
+        }
+        while let Some((event, span)) = self.next()? {
+            self.take(event, &span)?;
+        }
+        Ok((self.take_root(), self.tree.tally))
+    }
+
+    /// The tree read, once every collection has ended; an empty document is null.
+    fn take_root(&mut self) -> Node {
+        self.tree.root.take().unwrap_or(Node {
+            value: Value::Null,
+            pos: Pos::at(1, 1),
+        })
+    }
+
+    fn next(&mut self) -> Result<Option<(Event<'t>, Span)>, Problem> {
+        let Some(next) = self.parser.next_event() else {
+            return Ok(None);
+        };
+        next.map(Some).map_err(|error| {
             let mark = error.marker();
             Problem::new(
-                Pos::at(mark.line() as u64, mark.col() as u64 + 1),
+                Pos::at(
+                    (mark.line() + self.lines_before) as u64,
+                    mark.col() as u64 + 1,
+                ),
                 super::explain(&error.info()),
             )
-        })?;
-        tree.take(event, &span)?;
+        })
     }
-    Ok(tree.root.unwrap_or(Node {
-        value: Value::Null,
-        pos: Pos::at(1, 1),
-    }))
+
+    fn take(&mut self, event: Event<'t>, span: &Span) -> Result<(), Problem> {
+        let pos = Pos::at(
+            (span.start.line() + self.lines_before) as u64,
+            span.start.col() as u64 + 1,
+        );
+        self.tree.take(event, pos)
+    }
 }
 
 /// The tree as the events build it.
@@ -58,12 +173,7 @@ struct Tree<'l> {
     entries: Vec<Entry>,
     /// Anchored values by the parser's anchor id (ids start at 1), with their size.
     anchors: Vec<Option<(Node, Size)>>,
-    /// Nodes made so far, those copied for aliases included.
-    nodes: usize,
-    aliases: usize,
-    anchored: usize,
-    /// What anchors and aliases copied so far.
-    copied: Size,
+    tally: Tally,
     documents: usize,
     root: Option<Node>,
 }
@@ -124,17 +234,13 @@ impl<'l> Tree<'l> {
             items: Vec::new(),
             entries: Vec::new(),
             anchors: Vec::new(),
-            nodes: 0,
-            aliases: 0,
-            anchored: 0,
-            copied: Size::default(),
+            tally: Tally::default(),
             documents: 0,
             root: None,
         }
     }
 
-    fn take(&mut self, event: Event<'_>, span: &Span) -> Result<(), Problem> {
-        let pos = Pos::at(span.start.line() as u64, span.start.col() as u64 + 1);
+    fn take(&mut self, event: Event<'_>, pos: Pos) -> Result<(), Problem> {
         match event {
             Event::DocumentStart(..) => {
                 self.documents += 1;
@@ -195,8 +301,8 @@ impl<'l> Tree<'l> {
     }
 
     fn count(&mut self, nodes: usize, pos: Pos) -> Result<(), Problem> {
-        self.nodes = self.nodes.saturating_add(nodes);
-        if self.nodes > self.limits.max_nodes {
+        self.tally.nodes = self.tally.nodes.saturating_add(nodes);
+        if self.tally.nodes > self.limits.max_nodes {
             return Err(Problem::new(
                 pos,
                 format!(
@@ -257,8 +363,8 @@ impl<'l> Tree<'l> {
 
     fn alias(&mut self, id: usize, pos: Pos) -> Result<(), Problem> {
         self.second_document(pos)?;
-        self.aliases += 1;
-        if self.aliases > self.limits.max_aliases {
+        self.tally.aliases += 1;
+        if self.tally.aliases > self.limits.max_aliases {
             return Err(Problem::new(
                 pos,
                 format!(
@@ -281,9 +387,9 @@ impl<'l> Tree<'l> {
 
     /// Counts a copy made for an anchor or an alias against the limits on copies.
     fn count_copy(&mut self, size: Size, pos: Pos) -> Result<(), Problem> {
-        self.copied.add(size);
+        self.tally.copied.add(size);
         let most = self.limits.max_aliases.saturating_mul(100);
-        if self.copied.nodes > most {
+        if self.tally.copied.nodes > most {
             return Err(Problem::new(
                 pos,
                 format!(
@@ -291,7 +397,7 @@ impl<'l> Tree<'l> {
                 ),
             ));
         }
-        if self.copied.bytes as u64 > self.limits.max_file_bytes {
+        if self.tally.copied.bytes as u64 > self.limits.max_file_bytes {
             return Err(Problem::new(
                 pos,
                 format!(
@@ -306,8 +412,8 @@ impl<'l> Tree<'l> {
     /// Puts a finished node where it belongs: in the open collection, or as the root.
     fn finish(&mut self, node: Node, anchor: usize, size: Size) -> Result<(), Problem> {
         if anchor > 0 {
-            self.anchored += 1;
-            if self.anchored > self.limits.max_aliases {
+            self.tally.anchored += 1;
+            if self.tally.anchored > self.limits.max_aliases {
                 return Err(Problem::new(
                     node.pos,
                     format!(
