@@ -10,7 +10,7 @@
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use granit_parser::{Event, Parser, ScalarStyle, Span, StrInput};
+use granit_parser::{Event, Parser, ScalarStyle, Span, StrInput, StructureStyle};
 
 use super::scalar::scalar;
 use super::{Entry, Key, Node, Value, exact, is_repeated};
@@ -181,6 +181,8 @@ struct Tree<'l> {
 /// A collection being read.
 struct Open {
     pos: Pos,
+    /// Block notation (`- item`, `key: value`), not flow (`[...]`, `{...}`).
+    block: bool,
     /// The parser's id of the collection's anchor (`&name`); 0 when it has none.
     anchor: usize,
     /// What it holds so far.
@@ -269,12 +271,13 @@ impl<'l> Tree<'l> {
                 let value = scalar(text, style, tag.as_deref());
                 self.finish(Node { value, pos }, anchor, size)
             }
-            Event::SequenceStart(_, anchor, _) => {
+            Event::SequenceStart(style, anchor, _) => {
                 let start = self.items.len();
-                self.start(pos, anchor, Items::List { start })
+                self.start(pos, style, anchor, Items::List { start })
             }
-            Event::MappingStart(_, anchor, _) => self.start(
+            Event::MappingStart(style, anchor, _) => self.start(
                 pos,
+                style,
                 anchor,
                 Items::Map {
                     start: self.entries.len(),
@@ -314,7 +317,13 @@ impl<'l> Tree<'l> {
         Ok(())
     }
 
-    fn start(&mut self, pos: Pos, anchor: usize, items: Items) -> Result<(), Problem> {
+    fn start(
+        &mut self,
+        pos: Pos,
+        style: StructureStyle,
+        anchor: usize,
+        items: Items,
+    ) -> Result<(), Problem> {
         self.second_document(pos)?;
         self.count(1, pos)?;
         if self.open.len() >= self.max_depth {
@@ -328,6 +337,7 @@ impl<'l> Tree<'l> {
         }
         self.open.push(Open {
             pos,
+            block: style == StructureStyle::Block,
             anchor,
             size: Size { nodes: 1, bytes: 0 },
             items,

@@ -40,8 +40,7 @@ pub(super) struct Cut {
 }
 
 /// The line to cut a large file at: of the lines beginning a list item (`- ` then a value) just
-/// past the middle, the first of the least indented. None for a small file, or one with a
-/// directive (`%YAML`, `%TAG`), which the rest would not see.
+/// past the middle, the first of the least indented. None for a small file.
 pub(super) fn cut(text: &str) -> Option<Cut> {
     if text.len() < HALVES_FROM {
         return None;
@@ -58,15 +57,33 @@ pub(super) fn cut(text: &str) -> Option<Cut> {
             best = Some((start, indent));
         }
     }
-    let (byte, indent) = best?;
+    cut_at(text, best?.0)
+}
+
+/// The cut at `byte`, the start of a line that begins a list item; None if the text before it
+/// holds a directive (`%YAML`, `%TAG`), which the rest read alone would not see.
+fn cut_at(text: &str, byte: usize) -> Option<Cut> {
+    let bytes = text.as_bytes();
     let head = bytes.get(..byte)?;
-    if head.first() == Some(&b'%') || memchr::memmem::find(head, b"\n%").is_some() {
+    let directive = memchr::memchr_iter(b'%', head).any(|at| {
+        // A `%` first on its line, after any byte-order marks.
+        let mut before = head.get(..at).unwrap_or_default();
+        while let Some(rest) = before.strip_suffix("\u{feff}".as_bytes()) {
+            before = rest;
+        }
+        matches!(before.last(), None | Some(b'\n' | b'\r'))
+    });
+    if directive {
         return None;
     }
+    // Lines end at `\n`, `\r\n` or a lone `\r`, as the parser counts them.
+    let lone_returns = memchr::memchr_iter(b'\r', head)
+        .filter(|&at| bytes.get(at + 1) != Some(&b'\n'))
+        .count();
     Some(Cut {
         byte,
-        line: memchr::memchr_iter(b'\n', head).count() + 1,
-        column: indent + 1,
+        line: memchr::memchr_iter(b'\n', head).count() + lone_returns + 1,
+        column: item_indent(bytes.get(byte..)?)? + 1,
     })
 }
 
@@ -129,10 +146,10 @@ fn read_tail(text: &str, cut: &Cut, limits: &Limits, stop: &AtomicBool) -> Optio
 
 impl Reading<'_, '_> {
     /// Ends the reading with the tail, the items of the list from the cut on, if the reading
-    /// stopped at the first value on the cut's line as an item of a list that is the value of a
-    /// key of the top-level mapping: then the line's `-` began that item. (An empty item before
-    /// it is placed at its own `-`, and a flow list cannot hold a `- ` line: the test of every
-    /// cut checks both.) None, with nothing changed, otherwise.
+    /// stopped at the first value on the cut's line, past its `-`, as an item of a block list
+    /// that is the value of a key of the top-level mapping: then that `-` began the item. (A `-`
+    /// that began a list inside an empty item would be where its list starts; in a flow list,
+    /// text across lines can carry on onto a `- ` line.) None, with nothing changed, otherwise.
     fn end_with(
         &mut self,
         (tail, counted): (Node, Tally),
@@ -140,10 +157,12 @@ impl Reading<'_, '_> {
     ) -> Option<Result<Node, Problem>> {
         let (_, span) = self.held.as_ref()?;
         let held_line = span.start.line() + self.lines_before;
+        let held_column = span.start.col() + 1;
         let [top, list] = self.tree.open.as_slice() else {
             return None;
         };
         let joins = held_line == cut.line
+            && held_column > cut.column
             && matches!(
                 top.items,
                 Items::Map {
@@ -155,6 +174,7 @@ impl Reading<'_, '_> {
             // would not be.
             && top.anchor == 0
             && list.anchor == 0
+            && list.block
             && matches!(list.items, Items::List { .. });
         let Value::List(items) = tail.value else {
             return None;
@@ -191,21 +211,18 @@ impl Tally {
 mod tests {
     use super::*;
 
-    /// Every line of `text` that begins a list item, as a cut.
+    /// Every line of `text` that could be cut at: each start of a line (after `\n`, `\r\n` or a
+    /// lone `\r`) that begins a list item, with no directive before it.
     fn cuts(text: &str) -> Vec<Cut> {
-        let mut cuts = Vec::new();
-        let mut byte = 0;
-        for (index, line) in text.split_inclusive('\n').enumerate() {
-            if let Some(indent) = item_indent(line.as_bytes()) {
-                cuts.push(Cut {
-                    byte,
-                    line: index + 1,
-                    column: indent + 1,
-                });
-            }
-            byte += line.len();
-        }
-        cuts
+        let bytes = text.as_bytes();
+        (0..bytes.len())
+            .filter(|&at| match at.checked_sub(1).map(|before| bytes[before]) {
+                None | Some(b'\n') => true,
+                Some(b'\r') => bytes[at] != b'\n',
+                Some(_) => false,
+            })
+            .filter_map(|at| cut_at(text, at))
+            .collect()
     }
 
     /// The cut at the item on `line` of `text`.
@@ -298,6 +315,26 @@ roles:
             "<<:\n  - {a: 1}\n  - {b: 2}\n  - {c: 3}\n".to_owned(),
             "roles: [\n  - a]\n".to_owned(),
             "- a\n- b\n- c\n".to_owned(),
+            // Found by a red team: text across lines in a flow list, carried onto a `- ` line;
+            "roles: [a\n  - b, c]\n".to_owned(),
+            "roles: [\"a\n  - b\", c]\n".to_owned(),
+            "{roles: [a\n  - b, c]}\n".to_owned(),
+            "roles: [x: a\n  - b, c]\n".to_owned(),
+            // lines ended by a lone `\r`;
+            "roles:\n  - x\r  - y\n  - z\n".to_owned(),
+            "roles:\n  - \"a\rb\"\n  - y\n  - z\n".to_owned(),
+            "roles:\n  - x # c\r  - y\n  - z\n".to_owned(),
+            "roles:\n  - x\r\r\n  - y\n  - z\n".to_owned(),
+            // a list inside an empty item;
+            "roles:\n  -\n    - y\n".to_owned(),
+            "roles:\n  - \n    - y\n".to_owned(),
+            "roles:\n  - # c\n    - y\n".to_owned(),
+            "roles:\n  - !!seq\n    - y\n".to_owned(),
+            "roles:\n-\n  - y\n".to_owned(),
+            // a directive behind byte-order marks, or after a lone `\r`.
+            "\u{feff}\u{feff}%TAG !! tag:example.com,2000:\n---\nroles:\n  - a\n  - !!str 7\n"
+                .to_owned(),
+            "# c\r%TAG !! tag:example.com,2000:\n---\nroles:\n  - a\n  - !!str 7\n".to_owned(),
             "roles:\n  - a\n  - b\nroles:\n  - c\n".to_owned(),
         ];
         let suite = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/yaml-test-suite");
