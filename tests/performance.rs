@@ -6,7 +6,7 @@
 #[allow(dead_code)]
 mod synthetic;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use ladder::catalogue::{self, Limits};
@@ -18,6 +18,16 @@ fn scratch(name: &str, text: &str) -> PathBuf {
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     std::fs::write(&path, text).expect("the scratch directory is writable");
     path
+}
+
+/// `ladder --catalogue FILE ARGS...`, run to the end.
+fn output_on(file: &Path, args: &[&str]) -> std::process::Output {
+    ladder()
+        .arg("--catalogue")
+        .arg(file)
+        .args(args)
+        .output()
+        .expect("runs")
 }
 
 fn stdout_of(cmd: &mut Command) -> String {
@@ -152,12 +162,7 @@ const DANGLING_JSON: &str = r#"{
 #[test]
 fn an_invalid_json_catalogue_reports_each_problem_at_its_line_and_column() {
     let file = scratch("dangling.json", DANGLING_JSON);
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
@@ -172,12 +177,7 @@ fn a_json_catalogue_with_an_unknown_key_gets_the_yaml_suggestion() {
         "unknown-key.json",
         "{\"version\": 1, \"name\": \"x\",\n \"rols\": []}\n",
     );
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("unknown-key.json:2:2: unknown key `rols`; did you mean `roles`?"),
@@ -188,12 +188,7 @@ fn a_json_catalogue_with_an_unknown_key_gets_the_yaml_suggestion() {
 #[test]
 fn a_json_syntax_error_points_at_its_line_and_column() {
     let file = scratch("broken.json", "{\"version\": 1,\n \"name\": \"x\",,\n}\n");
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("broken.json:2:14: not valid JSON: "),
@@ -204,12 +199,7 @@ fn a_json_syntax_error_points_at_its_line_and_column() {
 #[test]
 fn a_json_extension_in_capitals_is_read_as_json() {
     let file = scratch("CAPS.JSON", "{\"version\": 1,\n \"name\": \"x\",,\n}\n");
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("not valid JSON"), "{stderr}");
 }
@@ -230,12 +220,7 @@ fn slow_catalogue(name: &str) -> (PathBuf, String, String) {
 #[test]
 fn a_slow_load_prints_no_progress_when_stderr_is_not_a_terminal() {
     let (file, from, to) = slow_catalogue("progress.yaml");
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .args(["path", &from, &to])
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["path", &from, &to]);
     assert!(output.status.success());
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
@@ -293,12 +278,7 @@ fn an_invalid_yaml_file_shows_each_problem_under_its_source_line() {
     // line each problem points at.
     let yaml = DANGLING_JSON; // JSON is YAML; as .yaml it goes down the YAML path
     let file = scratch("dangling.yaml", yaml);
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("dangling.yaml:7:97: `to` names no role `cpo`"),
@@ -310,12 +290,7 @@ fn an_invalid_yaml_file_shows_each_problem_under_its_source_line() {
 #[test]
 fn a_yaml_syntax_error_is_reported_at_its_line() {
     let file = scratch("broken.yaml", "version: 1\nname: [unclosed\n");
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("broken.yaml:"), "{stderr}");
@@ -336,12 +311,7 @@ fn a_large_yaml_catalogue_with_a_mistake_reports_it_at_its_line() {
     text.replace_range(at..at + "    level: ".len(), "    levle: ");
     let line = text[..at].lines().count() + 1;
     let file = scratch("big-mistake.yaml", &text);
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains(&format!(
@@ -389,12 +359,7 @@ fn a_yaml_syntax_error_in_either_half_of_a_large_file_is_reported_at_its_line() 
         let mut broken = text.clone();
         broken.insert_str(at, "    title: [unclosed\n");
         let file = scratch(&format!("halves-broken-{share}.yaml"), &broken);
-        let output = ladder()
-            .arg("--catalogue")
-            .arg(&file)
-            .arg("check")
-            .output()
-            .expect("runs");
+        let output = output_on(&file, &["check"]);
         assert_eq!(output.status.code(), Some(1));
         assert!(output.stdout.is_empty());
         let stderr = String::from_utf8_lossy(&output.stderr);
@@ -431,12 +396,7 @@ fn a_reporting_cycle_is_named_from_where_it_closes() {
         ("c", 2, &["a"], &[]),
     ]);
     let file = scratch("cycle.yaml", &yaml);
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("list")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["list"]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("reporting lines form a cycle: a -> b -> c -> a"),
@@ -518,12 +478,7 @@ fn a_large_json_catalogue_on_one_line_loads() {
         &one_line[at..].trim_start_matches(|c: char| c.is_ascii_digit())
     );
     let file = scratch("one-line-broken.json", &broken);
-    let output = ladder()
-        .arg("--catalogue")
-        .arg(&file)
-        .arg("check")
-        .output()
-        .expect("runs");
+    let output = output_on(&file, &["check"]);
     let column = broken[..at].chars().count() + 1;
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
