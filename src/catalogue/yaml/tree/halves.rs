@@ -16,7 +16,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::{Items, Node, Part, PendingKey, Problem, Reading, Tally, Value};
+use super::reading::{Part, Reading, Tally};
+use super::{Items, Node, PendingKey, Problem, Value};
 use crate::catalogue::Limits;
 
 /// Files smaller than this are read in one piece: parsing 4 MiB takes about 0.1 s, and halving
